@@ -1,0 +1,178 @@
+package io.github.pyhandlecache.benchmarks;
+
+import io.github.pyhandlecache.benchmarks.operators.AutoValueOperator;
+import io.github.pyhandlecache.benchmarks.operators.ClassValueOperator;
+import io.github.pyhandlecache.benchmarks.operators.GetOrOperator;
+import io.github.pyhandlecache.benchmarks.operators.ImmutablesOperator;
+import io.github.pyhandlecache.benchmarks.operators.LombokOperator;
+import io.github.pyhandlecache.benchmarks.operators.MapOperator;
+import io.github.pyhandlecache.benchmarks.operators.Operator;
+import io.github.pyhandlecache.benchmarks.operators.PlainFieldOperator;
+import io.github.pyhandlecache.benchmarks.operators.PyObjectStub;
+import io.github.pyhandlecache.benchmarks.operators.SeedProtocolOperator;
+import io.github.pyhandlecache.benchmarks.operators.ThreadLocalOperator;
+import io.github.pyhandlecache.benchmarks.operators.VolatileFieldOperator;
+import io.github.pyhandlecache.runtime.PyInterpreter;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A cache hit, single-threaded: the floor, this project, and what users pick instead. Every cache
+ * is filled in {@link #fill} by the interpreter the benchmarks then ask with, so each call is a hit.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(3)
+@State(Scope.Thread) // Thread scope: fill() runs on the benchmark thread, which enters the interpreter
+public class HitBenchmark {
+  private static final String NAME = "aten::add";
+
+  private PyInterpreter interpreter;
+  private PyInterpreter.Scope entered;
+  private PyInterpreter[] otherInterpreters;
+
+  private PlainFieldOperator plainField;
+  private VolatileFieldOperator volatileField;
+  private SeedProtocolOperator seedProtocol;
+  private Operator generated;
+  private Operator fourSlotsFirst;
+  private Operator fourSlotsLast;
+  private GetOrOperator getOr;
+  private AutoValueOperator autoValue;
+  private LombokOperator lombok;
+  private ImmutablesOperator immutables;
+  private MapOperator map;
+  private ClassValueOperator classValue;
+  private ThreadLocalOperator threadLocal;
+
+  @Setup
+  public void fill() {
+    interpreter = PyInterpreter.create("main");
+    entered = interpreter.enter();
+    otherInterpreters = new PyInterpreter[] {
+      PyInterpreter.create("other-1"), PyInterpreter.create("other-2"), PyInterpreter.create("other-3")
+    };
+
+    plainField = new PlainFieldOperator(PyObjectStub.wrap(interpreter, NAME));
+    volatileField = new VolatileFieldOperator(PyObjectStub.wrap(interpreter, NAME));
+    seedProtocol = filled(new SeedProtocolOperator(NAME), op -> op.pyObject(interpreter));
+    generated = filled(Operator.create(NAME), op -> op.pyObject(interpreter));
+    filled(generated, Operator::currentPyObject);
+    fourSlotsFirst = filled(Operator.create(NAME), op -> op.sharedPyObject(interpreter));
+    fourSlotsLast = Operator.create(NAME);
+    for (PyInterpreter other : otherInterpreters) {
+      fourSlotsLast.sharedPyObject(other); // slots are claimed in order: these take 0 to 2
+    }
+    filled(fourSlotsLast, op -> op.sharedPyObject(interpreter));
+    getOr = filled(new GetOrOperator(NAME), op -> op.pyObject(interpreter));
+    autoValue = filled(AutoValueOperator.create(NAME), AutoValueOperator::pyObject);
+    lombok = filled(new LombokOperator(NAME), LombokOperator::getPyObject);
+    immutables = filled(ImmutablesOperator.create(NAME), ImmutablesOperator::pyObject);
+    map = filled(new MapOperator(NAME), op -> op.pyObject(interpreter));
+    classValue = filled(new ClassValueOperator(), ClassValueOperator::pyType);
+    threadLocal = filled(new ThreadLocalOperator(NAME), ThreadLocalOperator::pyObject);
+  }
+
+  @TearDown
+  public void exit() {
+    entered.close();
+  }
+
+  /** Fills {@code operator}'s cache and checks that the next call is a hit. */
+  private static <T> T filled(T operator, java.util.function.Function<T, PyObjectStub> accessor) {
+    Supplier<PyObjectStub> call = () -> accessor.apply(operator);
+    if (call.get() != call.get()) {
+      throw new IllegalStateException("not cached: " + operator.getClass().getSimpleName());
+    }
+    return operator;
+  }
+
+  // The floor
+
+  @Benchmark
+  public PyObjectStub plainFinalField() {
+    return plainField.pyObject();
+  }
+
+  @Benchmark
+  public PyObjectStub volatileField() {
+    return volatileField.pyObject();
+  }
+
+  @Benchmark
+  public PyObjectStub seedProtocol() {
+    return seedProtocol.pyObject(interpreter);
+  }
+
+  // This project
+
+  @Benchmark
+  public PyObjectStub generatedExplicit() {
+    return generated.pyObject(interpreter);
+  }
+
+  @Benchmark
+  public PyObjectStub generatedImplicit() {
+    return generated.currentPyObject();
+  }
+
+  @Benchmark
+  public PyObjectStub generatedFourSlotsFirst() {
+    return fourSlotsFirst.sharedPyObject(interpreter);
+  }
+
+  @Benchmark
+  public PyObjectStub generatedFourSlotsLast() {
+    return fourSlotsLast.sharedPyObject(interpreter);
+  }
+
+  @Benchmark
+  public PyObjectStub pyHandleCacheGetOr() {
+    return getOr.pyObject(interpreter);
+  }
+
+  // What users pick instead
+
+  @Benchmark
+  public PyObjectStub autoValueMemoized() {
+    return autoValue.pyObject();
+  }
+
+  @Benchmark
+  public PyObjectStub lombokLazyGetter() {
+    return lombok.getPyObject();
+  }
+
+  @Benchmark
+  public PyObjectStub immutablesLazy() {
+    return immutables.pyObject();
+  }
+
+  @Benchmark
+  public PyObjectStub concurrentHashMap() {
+    return map.pyObject(interpreter);
+  }
+
+  @Benchmark
+  public PyObjectStub classValue() {
+    return classValue.pyType();
+  }
+
+  @Benchmark
+  public PyObjectStub threadLocal() {
+    return threadLocal.pyObject();
+  }
+}

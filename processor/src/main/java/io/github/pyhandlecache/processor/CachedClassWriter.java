@@ -1,0 +1,149 @@
+package io.github.pyhandlecache.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/** Writes {@code PyHandleCached_Foo} from its model. */
+final class CachedClassWriter {
+  private final Types types;
+  private final Optional<ClassName> generatedAnnotation;
+
+  /**
+   * @param generatedAnnotation {@code javax.annotation.processing.Generated}, if the target has it
+   */
+  CachedClassWriter(Types types, Optional<ClassName> generatedAnnotation) {
+    this.types = types;
+    this.generatedAnnotation = generatedAnnotation;
+  }
+
+  JavaFile write(CachedClass cached) {
+    TypeElement type = cached.type();
+    TypeSpec.Builder generated =
+        TypeSpec.classBuilder(cached.generatedName())
+            .addOriginatingElement(type)
+            .addModifiers(Modifier.FINAL)
+            .superclass(TypeName.get(type.asType()))
+            .addJavadoc(javadoc(cached));
+    generatedAnnotation.ifPresent(
+        name ->
+            generated.addAnnotation(
+                AnnotationSpec.builder(name)
+                    .addMember("value", "$S", PyHandleCacheProcessor.class.getName())
+                    .build()));
+    for (TypeParameterElement parameter : type.getTypeParameters()) {
+      generated.addTypeVariable(TypeVariableName.get(parameter));
+    }
+    if (cached.serializable()) {
+      generated.addField(
+          FieldSpec.builder(
+                  long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("1L")
+              .build());
+    }
+
+    List<AccessorWriter> accessors = new ArrayList<>();
+    for (CachedAccessor accessor : cached.accessors()) {
+      accessors.add(new AccessorWriter(accessor, cached.generatedName(), types));
+    }
+    accessors.forEach(accessor -> generated.addFields(accessor.fields()));
+    generated.addStaticBlock(staticInitializer(accessors));
+    for (ExecutableElement constructor : cached.constructors()) {
+      generated.addMethod(mirror(constructor));
+    }
+    for (AccessorWriter accessor : accessors) {
+      generated.addMethod(accessor.override());
+      generated.addMethod(accessor.missMethod());
+    }
+    return JavaFile.builder(cached.generatedName().packageName(), generated.build())
+        .skipJavaLangImports(true)
+        .build();
+  }
+
+  private static CodeBlock javadoc(CachedClass cached) {
+    CodeBlock.Builder javadoc =
+        CodeBlock.builder()
+            .add("Caches, per interpreter, the values of {@link $T}'s", ClassName.get(cached.type()))
+            .add(cached.accessors().size() == 1 ? " accessor" : " accessors");
+    List<CodeBlock> links = new ArrayList<>();
+    for (CachedAccessor accessor : cached.accessors()) {
+      links.add(
+          CodeBlock.of(
+              "{@code $N($L)}",
+              accessor.methodName(),
+              accessor.isExplicit() ? "PyInterpreter" : ""));
+    }
+    return javadoc
+        .add(" $L.\n", CodeBlock.join(links, ", "))
+        .add("\n<p>Each slot is a tag, the interpreter that owns it, and a value. A hit is an acquire\n")
+        .add("load of the tag, a load of the value and a re-check of the tag; a miss runs the slow\n")
+        .add("accessor and may claim a slot. The protocol and its memory-ordering argument are in\n")
+        .add("{@link $T}.\n", RuntimeNames.SLOT_TAGS)
+        .build();
+  }
+
+  private static CodeBlock staticInitializer(List<AccessorWriter> accessors) {
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .beginControlFlow("try")
+            .addStatement(
+                "$T lookup = $T.lookup()", MethodHandles.Lookup.class, MethodHandles.class);
+    accessors.forEach(accessor -> code.add(accessor.findVarHandles("lookup")));
+    code.nextControlFlow("catch ($T e)", ReflectiveOperationException.class)
+        .addStatement("throw new $T(e)", ExceptionInInitializerError.class)
+        .endControlFlow();
+    accessors.forEach(accessor -> code.add(accessor.groupVarHandles()));
+    return code.build();
+  }
+
+  /** A constructor with the same parameters, type parameters and throws, that calls super. */
+  private MethodSpec mirror(ExecutableElement constructor) {
+    MethodSpec.Builder mirror = MethodSpec.constructorBuilder().varargs(constructor.isVarArgs());
+    for (TypeParameterElement parameter : constructor.getTypeParameters()) {
+      mirror.addTypeVariable(TypeVariableName.get(parameter));
+    }
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (VariableElement parameter : constructor.getParameters()) {
+      String name = parameter.getSimpleName().toString();
+      mirror.addParameter(ParameterSpec.builder(TypeName.get(parameter.asType()), name).build());
+      arguments.add(CodeBlock.of("$N", name));
+    }
+    for (TypeMirror thrown : constructor.getThrownTypes()) {
+      mirror.addException(TypeName.get(thrown));
+    }
+    List<TypeMirror> parameterTypes = new ArrayList<>();
+    constructor.getParameters().forEach(parameter -> parameterTypes.add(parameter.asType()));
+    List<String> suppressed = new ArrayList<>();
+    if (constructor.isVarArgs()
+        && !TypeWarnings.isReifiable(parameterTypes.get(parameterTypes.size() - 1))) {
+      // The array is only passed on: heap pollution, if any, is the super constructor's.
+      mirror.addAnnotation(SafeVarargs.class);
+      suppressed.add("varargs");
+    }
+    if (parameterTypes.stream().anyMatch(TypeWarnings::mentionsRawType)) {
+      suppressed.add("rawtypes");
+    }
+    if (!suppressed.isEmpty()) {
+      mirror.addAnnotation(TypeWarnings.suppress(suppressed));
+    }
+    return mirror.addStatement("super($L)", CodeBlock.join(arguments, ", ")).build();
+  }
+}
