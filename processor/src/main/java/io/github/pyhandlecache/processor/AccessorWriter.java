@@ -52,9 +52,12 @@ final class AccessorWriter {
       fields.add(
           FieldSpec.builder(INTERPRETER, names.tagField(slot), Modifier.PRIVATE, Modifier.TRANSIENT)
               .build());
-      fields.add(
-          FieldSpec.builder(valueType, names.valueField(slot), Modifier.PRIVATE, Modifier.TRANSIENT)
-              .build());
+      FieldSpec.Builder value =
+          FieldSpec.builder(valueType, names.valueField(slot), Modifier.PRIVATE, Modifier.TRANSIENT);
+      if (suppressedWarnings.contains("rawtypes")) {
+        value.addAnnotation(TypeWarnings.suppress(List.of("rawtypes")));
+      }
+      fields.add(value.build());
     }
     return fields;
   }
@@ -64,10 +67,10 @@ final class AccessorWriter {
     CodeBlock.Builder code = CodeBlock.builder();
     for (int slot = 0; slot < accessor.slots(); slot++) {
       code.addStatement(
-          "$N = $N.findVarHandle($T.class, $S, $T.class)",
+          "$N =$W$N.findVarHandle($T.class,$W$S,$W$T.class)",
           names.tagHandle(slot), lookup, generatedClass, names.tagField(slot), INTERPRETER);
       code.addStatement(
-          "$N = $N.findVarHandle($T.class, $S, $T.class)",
+          "$N =$W$N.findVarHandle($T.class,$W$S,$W$T.class)",
           names.valueHandle(slot), lookup, generatedClass, names.valueField(slot), erasedValueType);
     }
     return code.build();
@@ -115,7 +118,7 @@ final class AccessorWriter {
           .beginControlFlow(
               "if (($T) $N.getAcquire(this) == $N)", INTERPRETER, names.tagHandle(slot), interpreter)
           .addStatement(
-              "$T $N = ($T) $N.getOpaque(this)", valueType, cached, valueType, names.valueHandle(slot))
+              "$T $N = $L$N.getOpaque(this)", valueType, cached, cast(), names.valueHandle(slot))
           .addStatement("$T.acquireFence()", VarHandle.class)
           .beginControlFlow(
               "if (($T) $N.getOpaque(this) == $N)", INTERPRETER, names.tagHandle(slot), interpreter)
@@ -153,13 +156,21 @@ final class AccessorWriter {
         .addStatement("int owned = $N.slotOwnedBy(this, $N)", names.slotTags(), interpreter)
         .beginControlFlow("if (owned != $T.NO_SLOT)", SLOT_TAGS)
         .addStatement(
-            "$T cached = ($T) $N[owned].getOpaque(this)", valueType, valueType, names.valueHandles())
+            "$T cached = $L$N[owned].getOpaque(this)", valueType, cast(), names.valueHandles())
         .beginControlFlow("if ($N.isStillOwnedBy(this, owned, $N))", names.slotTags(), interpreter)
         .addStatement("return cached")
         .endControlFlow()
         .endControlFlow()
         .addStatement("return computed");
     return method.build();
+  }
+
+  /**
+   * The cast that gives a VarHandle read its return type: the call site's type is the cast's, and
+   * without one it is {@code Object}.
+   */
+  private CodeBlock cast() {
+    return valueType.equals(ClassName.OBJECT) ? CodeBlock.of("") : CodeBlock.of("($T) ", valueType);
   }
 
   private void suppressWarnings(MethodSpec.Builder method) {

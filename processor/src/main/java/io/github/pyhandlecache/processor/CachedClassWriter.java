@@ -79,20 +79,18 @@ final class CachedClassWriter {
   }
 
   private static CodeBlock javadoc(CachedClass cached) {
-    CodeBlock.Builder javadoc =
-        CodeBlock.builder()
-            .add("Caches, per interpreter, the values of {@link $T}'s", ClassName.get(cached.type()))
-            .add(cached.accessors().size() == 1 ? " accessor" : " accessors");
-    List<CodeBlock> links = new ArrayList<>();
+    List<CodeBlock> accessors = new ArrayList<>();
     for (CachedAccessor accessor : cached.accessors()) {
-      links.add(
+      accessors.add(
           CodeBlock.of(
-              "{@code $N($L)}",
-              accessor.methodName(),
-              accessor.isExplicit() ? "PyInterpreter" : ""));
+              "{@code $N($L)}", accessor.methodName(), accessor.isExplicit() ? "PyInterpreter" : ""));
     }
-    return javadoc
-        .add(" $L.\n", CodeBlock.join(links, ", "))
+    return CodeBlock.builder()
+        .add(
+            "Caches the values of {@link $T}'s $L per interpreter:\n",
+            ClassName.get(cached.type()),
+            accessors.size() == 1 ? "accessor" : "accessors")
+        .add("$L.\n", CodeBlock.join(accessors, ", "))
         .add("\n<p>Each slot is a tag, the interpreter that owns it, and a value. A hit is an acquire\n")
         .add("load of the tag, a load of the value and a re-check of the tag; a miss runs the slow\n")
         .add("accessor and may claim a slot. The protocol and its memory-ordering argument are in\n")
