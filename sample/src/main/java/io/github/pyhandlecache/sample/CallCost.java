@@ -3,8 +3,12 @@ package io.github.pyhandlecache.sample;
 import java.time.Duration;
 
 /**
- * Times one kind of call with a warm loop: a demonstration measurement, not a benchmark harness
- * (the project's JMH benchmarks are that). Good enough to tell nanoseconds from microseconds.
+ * Times one kind of call with a warm loop: a demonstration measurement, not a benchmark harness.
+ * Good enough to tell nanoseconds from microseconds.
+ *
+ * <p>The slow path needs a long warm-up: on a stock JDK, GraalPy runs Python in Truffle's
+ * interpreter, which is itself Java code that HotSpot compiles over the first seconds. So each
+ * measurement first runs its calls until two consecutive windows agree, then times them.
  */
 final class CallCost {
   /** Makes {@code calls} calls of the kind being timed, in its own loop, and returns any result. */
@@ -13,7 +17,12 @@ final class CallCost {
     Object run(int calls);
   }
 
-  private static final long MIN_BATCH_NANOS = Duration.ofMillis(5).toNanos();
+  static final Duration WINDOW = Duration.ofMillis(100);
+  static final double TOLERANCE = 0.15;
+  static final Duration MAX_WARM_UP = Duration.ofSeconds(5);
+  static final Duration MEASUREMENT = Duration.ofMillis(300);
+
+  private static final long MIN_BATCH_NANOS = Duration.ofMillis(2).toNanos();
 
   /** A result of every batch, so that the JIT cannot drop the calls. */
   private static volatile Object sink;
@@ -21,15 +30,22 @@ final class CallCost {
   private CallCost() {}
 
   /**
-   * Runs {@code batch} with growing batch sizes for half of {@code budget} to warm it up, then for
-   * the other half, and returns the mean time of one call in that second half.
+   * Warms {@code batch} up until the mean time of a call in two consecutive {@link #WINDOW}s differs
+   * by at most {@link #TOLERANCE} (or for {@link #MAX_WARM_UP} at most), then returns the mean time
+   * of a call over {@link #MEASUREMENT}.
    */
-  static double nanosPerCall(Batch batch, Duration budget) {
-    long half = budget.toNanos() / 2;
+  static double nanosPerCall(Batch batch) {
     int calls = growUntilSlowEnough(batch);
-    runFor(batch, calls, half);
-    long[] measured = runFor(batch, calls, half);
-    return (double) measured[0] / measured[1];
+    long warmUpEnd = System.nanoTime() + MAX_WARM_UP.toNanos();
+    double previous = meanNanos(batch, calls, WINDOW);
+    while (System.nanoTime() < warmUpEnd) {
+      double current = meanNanos(batch, calls, WINDOW);
+      if (Math.abs(current - previous) <= TOLERANCE * Math.min(current, previous)) {
+        break;
+      }
+      previous = current;
+    }
+    return meanNanos(batch, calls, MEASUREMENT);
   }
 
   /** Doubles the batch size until a batch takes long enough to time with {@code nanoTime}. */
@@ -46,8 +62,7 @@ final class CallCost {
     return calls;
   }
 
-  /** Returns the nanoseconds spent and the number of calls made. */
-  private static long[] runFor(Batch batch, int calls, long nanos) {
+  private static double meanNanos(Batch batch, int calls, Duration duration) {
     long totalCalls = 0;
     long start = System.nanoTime();
     long elapsed;
@@ -55,7 +70,7 @@ final class CallCost {
       sink = batch.run(calls);
       totalCalls += calls;
       elapsed = System.nanoTime() - start;
-    } while (elapsed < nanos);
-    return new long[] {elapsed, totalCalls};
+    } while (elapsed < duration.toNanos());
+    return (double) elapsed / totalCalls;
   }
 }

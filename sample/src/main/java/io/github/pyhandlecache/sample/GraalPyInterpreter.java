@@ -15,14 +15,17 @@ final class GraalPyInterpreter implements AutoCloseable {
   private final InterpreterManager manager;
   private final PyInterpreter tag;
   private final Context context;
-  private final Value ops;
+  private final Value findOperator;
+  private final Value findOverloadPacket;
   private final AtomicLong operatorLookups = new AtomicLong();
 
   GraalPyInterpreter(InterpreterManager manager, PyInterpreter tag, Context context) {
     this.manager = manager;
     this.tag = tag;
     this.context = context;
-    this.ops = context.getBindings("python").getMember("ops");
+    Value module = context.getBindings("python");
+    this.findOperator = module.getMember("find_operator");
+    this.findOverloadPacket = module.getMember("find_overload_packet");
   }
 
   String name() {
@@ -40,17 +43,18 @@ final class GraalPyInterpreter implements AutoCloseable {
 
   /**
    * The slow path: resolves {@code ops.<namespace>.<name>.<overload>} attribute by attribute in this
-   * interpreter, as PyTorch's slow accessor does with {@code torch.ops}.
+   * interpreter, as PyTorch's slow accessor does with {@code torch.ops}. (In Python: the attributes
+   * are made by {@code __getattr__}, which polyglot member reads do not see.)
    */
   Value findOperator(String namespace, String name, String overload) {
     operatorLookups.incrementAndGet();
-    return ops.getMember(namespace).getMember(name).getMember(overload);
+    return findOperator.execute(namespace, name, overload);
   }
 
   /** Same as {@link #findOperator}, one level up: the packet of all overloads of an operator. */
   Value findOverloadPacket(String namespace, String name) {
     operatorLookups.incrementAndGet();
-    return ops.getMember(namespace).getMember(name);
+    return findOverloadPacket.execute(namespace, name);
   }
 
   /** How many times the slow path has run in this interpreter. */
@@ -65,11 +69,24 @@ final class GraalPyInterpreter implements AutoCloseable {
    */
   <T> T call(Supplier<T> body) {
     context.enter();
-    try (PyInterpreter.Scope scope = tag.enter()) {
-      return body.get();
+    try {
+      PyInterpreter.Scope scope = tag.enter();
+      try {
+        return body.get();
+      } finally {
+        scope.close();
+      }
     } finally {
       context.leave();
     }
+  }
+
+  /** The Python implementation and version, as this interpreter reports them. */
+  String implementation() {
+    return eval(
+            "'GraalPy %d.%d.%d (Python %d.%d.%d)'"
+                + " % (__import__('sys').implementation.version[:3] + __import__('sys').version_info[:3])")
+        .asString();
   }
 
   /** Evaluates a Python expression in this interpreter, for the report and the tests. */

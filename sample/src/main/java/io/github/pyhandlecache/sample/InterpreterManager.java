@@ -31,6 +31,12 @@ final class InterpreterManager implements AutoCloseable {
     this.opsModule = loadOpsModule();
   }
 
+  /** Names the JDK, and the Truffle runtime: whether it compiles guest code or only interprets it. */
+  String hostDescription() {
+    return String.format(
+        "JDK %s (Truffle runtime: %s)", Runtime.version(), engine.getImplementationName());
+  }
+
   /** Starts a new interpreter with the {@code ops} module loaded. */
   GraalPyInterpreter start(String name) {
     PyInterpreter tag = PyInterpreter.create(name);

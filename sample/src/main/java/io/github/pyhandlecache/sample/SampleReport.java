@@ -2,11 +2,9 @@ package io.github.pyhandlecache.sample;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -17,7 +15,6 @@ final class SampleReport {
   private static final OperatorName ADD = OperatorName.parse("aten::add.Tensor");
   private static final OperatorName MUL = OperatorName.parse("aten::mul.Tensor");
   private static final int CALLS = 1_000;
-  private static final Duration TIMING_BUDGET = Duration.ofMillis(300);
 
   private final InterpreterManager manager;
   private final PrintStream out;
@@ -35,43 +32,56 @@ final class SampleReport {
     for (int i = 0; i < OperatorEntry.INTERPRETER_SLOTS; i++) {
       interpreters.add(manager.start("interp-" + i));
     }
+    double startSeconds = (System.nanoTime() - start) / 1e9;
     out.printf(
         "pyhandlecache sample: PyTorch's operator handles, cached per embedded Python interpreter%n"
-            + "%s; %d interpreters started in %.1f s%n%n",
-        manager.description(), interpreters.size(), (System.nanoTime() - start) / 1e9);
+            + "%s on %s%n"
+            + "%d GraalPy interpreters sharing one engine, started in %.1f s%n%n",
+        interpreters.get(0).implementation(),
+        manager.hostDescription(),
+        interpreters.size(),
+        startSeconds);
     ownHandles();
     hitAgainstSlowLookup();
     torchDeploy();
     reclaim();
+    out.printf(
+        "Slow lookups are counted by the interpreters. Warm loops run until two %d ms windows agree"
+            + " within %.0f%% (%d s at most), then are timed over %d ms.%n",
+        CallCost.WINDOW.toMillis(),
+        CallCost.TOLERANCE * 100,
+        CallCost.MAX_WARM_UP.toSeconds(),
+        CallCost.MEASUREMENT.toMillis());
   }
 
   /** Every interpreter gets its own Python object, and the same one on every call. */
   private void ownHandles() {
-    out.printf("1. Each interpreter gets its own Python object for %s%n", ADD);
+    out.printf(
+        "1. Each interpreter gets its own Python object for %s, the same on each of %s calls%n",
+        ADD, count(CALLS));
     Table table =
         new Table(
             "interpreter",
             "add.pythonOp(interpreter)",
-            "value's context",
+            "its context",
+            "call 1 is call " + count(CALLS),
             "is ops.aten.add.Tensor",
-            "next call: is",
-            ">op(2, 3)",
-            ">slow lookups / " + CALLS + " calls");
+            ">slow lookups");
     for (GraalPyInterpreter interpreter : interpreters) {
       long lookupsBefore = interpreter.operatorLookups();
       Value first = add.pythonOp(interpreter.tag());
-      Value next = first;
+      Value last = first;
       for (int i = 1; i < CALLS; i++) {
-        next = add.pythonOp(interpreter.tag());
+        last = add.pythonOp(interpreter.tag());
       }
+      long lookups = interpreter.operatorLookups() - lookupsBefore;
       table.row(
           interpreter.name(),
           first,
           contextOwnerOf(first),
+          python(interpreter.eval("lambda a, b: a is b").execute(first, last)),
           python(interpreter.eval("lambda op: op is ops.aten.add.Tensor").execute(first)),
-          python(interpreter.eval("lambda a, b: a is b").execute(first, next)),
-          first.execute(2, 3),
-          interpreter.operatorLookups() - lookupsBefore);
+          count(lookups));
     }
     out.println(table);
   }
@@ -82,33 +92,175 @@ final class SampleReport {
     PyInterpreter tag = interpreter.tag();
     // The same entry without the generated subclass: every call runs the slow accessor's body.
     OperatorEntry uncached = new OperatorEntry(manager, ADD);
-    out.printf("2. A cached hit against the slow lookup it saves (%s, warm loop)%n", interpreter.name());
+    out.printf(
+        "2. A cached hit against the slow lookup it saves (%s, ns per call)%n", interpreter.name());
     Table table =
-        new Table("accessor", "form", ">slow lookup", ">cached hit", ">hit is faster by");
-    double slowExplicit = CallCost.nanosPerCall(calls -> repeat(calls, () -> uncached.pythonOp(tag)), TIMING_BUDGET);
-    double hitExplicit = CallCost.nanosPerCall(calls -> repeat(calls, () -> add.pythonOp(tag)), TIMING_BUDGET);
-    table.row("pythonOp(interpreter)", "explicit", nanos(slowExplicit), nanos(hitExplicit), ratio(slowExplicit, hitExplicit));
-    double slowImplicit = interpreter.call(() -> CallCost.nanosPerCall(calls -> repeat(calls, uncached::overloadPacket), TIMING_BUDGET));
-    double hitImplicit = interpreter.call(() -> CallCost.nanosPerCall(calls -> repeat(calls, add::overloadPacket), TIMING_BUDGET));
-    table.row("overloadPacket()", "implicit", nanos(slowImplicit), nanos(hitImplicit), ratio(slowImplicit, hitImplicit));
+        new Table("accessor of " + ADD, "form", ">slow lookup", ">cached hit", ">hit is faster by");
+    // Each batch loops in its own lambda, so that every timed call site sees one receiver type.
+    double slowExplicit =
+        CallCost.nanosPerCall(
+            calls -> {
+              Value last = null;
+              for (int i = 0; i < calls; i++) {
+                last = uncached.pythonOp(tag);
+              }
+              return last;
+            });
+    double hitExplicit =
+        CallCost.nanosPerCall(
+            calls -> {
+              Value last = null;
+              for (int i = 0; i < calls; i++) {
+                last = add.pythonOp(tag);
+              }
+              return last;
+            });
+    table.row(
+        "pythonOp(interpreter)",
+        "explicit",
+        nanos(slowExplicit),
+        nanos(hitExplicit),
+        ratio(slowExplicit, hitExplicit));
+    double slowImplicit =
+        interpreter.call(
+            () ->
+                CallCost.nanosPerCall(
+                    calls -> {
+                      Value last = null;
+                      for (int i = 0; i < calls; i++) {
+                        last = uncached.overloadPacket();
+                      }
+                      return last;
+                    }));
+    double hitImplicit =
+        interpreter.call(
+            () ->
+                CallCost.nanosPerCall(
+                    calls -> {
+                      Value last = null;
+                      for (int i = 0; i < calls; i++) {
+                        last = add.overloadPacket();
+                      }
+                      return last;
+                    }));
+    table.row(
+        "overloadPacket()",
+        "implicit",
+        nanos(slowImplicit),
+        nanos(hitImplicit),
+        ratio(slowImplicit, hitImplicit));
     out.println(table);
   }
 
-  private static Object repeat(int calls, Supplier<Value> call) {
-    Value last = null;
-    for (int i = 0; i < calls; i++) {
-      last = call.get();
+  /**
+   * PyTorch's single slot serves the first interpreter only (its own comment: "not expected to
+   * improve perf under torchdeploy"); a slot per interpreter serves them all.
+   */
+  private void torchDeploy() {
+    OperatorEntry singleSlot = SingleSlotOperatorEntry.create(manager, MUL);
+    OperatorEntry slotPerInterpreter = OperatorEntry.create(manager, MUL);
+    out.printf(
+        "3. torch::deploy: %d interpreters in turn call %s.pythonOp(interpreter)"
+            + " (ns per call; slow lookups per %s calls)%n",
+        interpreters.size(), MUL, count(CALLS));
+    Table table =
+        new Table(
+            "interpreter",
+            ">slots = 1, as PyTorch",
+            ">slow lookups",
+            ">slots = " + OperatorEntry.INTERPRETER_SLOTS,
+            ">slow lookups",
+            ">faster by");
+    for (GraalPyInterpreter interpreter : interpreters) {
+      long singleSlotLookups = slowLookups(singleSlot, interpreter);
+      long slotPerInterpreterLookups = slowLookups(slotPerInterpreter, interpreter);
+      double single = nanosPerPythonOp(singleSlot, interpreter);
+      double perInterpreter = nanosPerPythonOp(slotPerInterpreter, interpreter);
+      table.row(
+          interpreter.name(),
+          nanos(single),
+          count(singleSlotLookups),
+          nanos(perInterpreter),
+          count(slotPerInterpreterLookups),
+          ratio(single, perInterpreter));
     }
-    return last;
+    out.println(table);
   }
 
-  private void torchDeploy() {}
+  /**
+   * Once every slot is owned, a new interpreter takes the slow path, as the cache promises; when an
+   * owner closes, the next miss of a live interpreter reclaims its slot.
+   */
+  private void reclaim() {
+    GraalPyInterpreter newcomer = manager.start("interp-" + interpreters.size());
+    GraalPyInterpreter leaving = interpreters.get(interpreters.size() / 2);
+    out.printf(
+        "4. %s starts while %s own all %d slots of %s.pythonOp; then %s closes"
+            + " (slow lookups per %s calls)%n",
+        newcomer.name(),
+        names(interpreters),
+        OperatorEntry.INTERPRETER_SLOTS,
+        ADD,
+        leaving.name(),
+        count(CALLS));
+    Table table =
+        new Table(
+            "step",
+            ">" + newcomer.name() + ": slow lookups",
+            newcomer.name() + "'s value from",
+            ">the others: slow lookups");
+    table.row(
+        "all slots owned",
+        count(slowLookups(add, newcomer)),
+        contextOwnerOf(add.pythonOp(newcomer.tag()), newcomer),
+        count(slowLookupsOfOthers(newcomer)));
+    leaving.close();
+    interpreters.remove(leaving);
+    table.row(
+        leaving.name() + " closed",
+        count(slowLookups(add, newcomer)),
+        contextOwnerOf(add.pythonOp(newcomer.tag()), newcomer),
+        count(slowLookupsOfOthers(newcomer)));
+    interpreters.add(newcomer);
+    out.println(table);
+  }
 
-  private void reclaim() {}
+  /** How many of {@link #CALLS} calls of {@code entry.pythonOp} ran the slow lookup. */
+  private static long slowLookups(OperatorEntry entry, GraalPyInterpreter interpreter) {
+    long before = interpreter.operatorLookups();
+    for (int i = 0; i < CALLS; i++) {
+      entry.pythonOp(interpreter.tag());
+    }
+    return interpreter.operatorLookups() - before;
+  }
 
-  /** Which of the sample's interpreters the GraalPy context of {@code value} belongs to. */
-  private String contextOwnerOf(Value value) {
+  private long slowLookupsOfOthers(GraalPyInterpreter newcomer) {
+    long total = 0;
     for (GraalPyInterpreter interpreter : interpreters) {
+      if (interpreter != newcomer) {
+        total += slowLookups(add, interpreter);
+      }
+    }
+    return total;
+  }
+
+  private static double nanosPerPythonOp(OperatorEntry entry, GraalPyInterpreter interpreter) {
+    PyInterpreter tag = interpreter.tag();
+    return CallCost.nanosPerCall(
+        calls -> {
+          Value last = null;
+          for (int i = 0; i < calls; i++) {
+            last = entry.pythonOp(tag);
+          }
+          return last;
+        });
+  }
+
+  /** Which of the sample's open interpreters the GraalPy context of {@code value} belongs to. */
+  private String contextOwnerOf(Value value, GraalPyInterpreter... more) {
+    List<GraalPyInterpreter> candidates = new ArrayList<>(interpreters);
+    candidates.addAll(List.of(more));
+    for (GraalPyInterpreter interpreter : candidates) {
       if (!interpreter.isClosed() && interpreter.context().equals(value.getContext())) {
         return interpreter.name();
       }
@@ -116,15 +268,25 @@ final class SampleReport {
     return "none of them";
   }
 
+  private static String names(List<GraalPyInterpreter> interpreters) {
+    List<String> names = new ArrayList<>();
+    interpreters.forEach(interpreter -> names.add(interpreter.name()));
+    return String.join(", ", names);
+  }
+
   private static String python(Value bool) {
     return bool.asBoolean() ? "True" : "False";
   }
 
+  private static String count(long count) {
+    return String.format(Locale.ROOT, "%,d", count);
+  }
+
   private static String nanos(double nanos) {
-    return String.format(Locale.ROOT, nanos < 100 ? "%,.1f ns" : "%,.0f ns", nanos);
+    return String.format(Locale.ROOT, nanos < 100 ? "%,.1f" : "%,.0f", nanos);
   }
 
   private static String ratio(double slow, double fast) {
-    return String.format(Locale.ROOT, "%,.0fx", slow / fast);
+    return String.format(Locale.ROOT, slow / fast < 10 ? "%,.1fx" : "%,.0fx", slow / fast);
   }
 }

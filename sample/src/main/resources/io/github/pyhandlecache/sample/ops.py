@@ -71,3 +71,13 @@ class _Ops:
 
 
 ops = _Ops()
+
+
+def find_operator(namespace, name, overload):
+    """What a host's slow accessor calls: ops.<namespace>.<name>.<overload>, attribute by attribute."""
+    return getattr(getattr(getattr(ops, namespace), name), overload)
+
+
+def find_overload_packet(namespace, name):
+    """What a host's slow accessor calls: ops.<namespace>.<name>."""
+    return getattr(getattr(ops, namespace), name)
