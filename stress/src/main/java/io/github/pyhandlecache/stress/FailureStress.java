@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.stress.host.GeneratedHandleHost;
 import io.github.pyhandlecache.stress.host.Handle;
 import io.github.pyhandlecache.stress.host.HandleHost;
 import io.github.pyhandlecache.stress.host.Interpreters;
@@ -76,6 +77,29 @@ public abstract class FailureStress {
   public static class OnPyHandleCache extends FailureStress {
     public OnPyHandleCache() {
       super(PyHandleCacheHost.withSlots(1));
+    }
+
+    @Actor
+    public void actor1() {
+      callFailing();
+    }
+
+    @Actor
+    public void actor2() {
+      callClaiming();
+    }
+
+    @Arbiter
+    public void arbiter(IIZ_Result r) {
+      after(r);
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedClass extends FailureStress {
+    public OnGeneratedClass() {
+      super(GeneratedHandleHost.create());
     }
 
     @Actor

@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.stress.host.GeneratedHandleHost;
 import io.github.pyhandlecache.stress.host.Handle;
 import io.github.pyhandlecache.stress.host.HandleHost;
 import io.github.pyhandlecache.stress.host.Interpreters;
@@ -63,6 +64,29 @@ public abstract class IdentityStress {
   public static class OnPyHandleCache extends IdentityStress {
     public OnPyHandleCache() {
       super(PyHandleCacheHost.withSlots(1));
+    }
+
+    @Actor
+    public void actor1() {
+      callFirst();
+    }
+
+    @Actor
+    public void actor2() {
+      callSecond();
+    }
+
+    @Arbiter
+    public void arbiter(ZZZ_Result r) {
+      callLater(r);
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedClass extends IdentityStress {
+    public OnGeneratedClass() {
+      super(GeneratedHandleHost.create());
     }
 
     @Actor

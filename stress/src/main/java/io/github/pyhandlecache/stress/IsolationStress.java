@@ -4,6 +4,9 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.stress.host.GeneratedCurrentNumberHost;
+import io.github.pyhandlecache.stress.host.GeneratedHandleHost;
+import io.github.pyhandlecache.stress.host.GeneratedNumberHost;
 import io.github.pyhandlecache.stress.host.Host;
 import io.github.pyhandlecache.stress.host.Interpreters;
 import io.github.pyhandlecache.stress.host.PyHandleCacheHost;
@@ -54,6 +57,75 @@ public abstract class IsolationStress {
   public static class OnPyHandleCache extends IsolationStress {
     public OnPyHandleCache() {
       super(PyHandleCacheHost.withSlots(1));
+    }
+
+    @Actor
+    public void actor1(III_Result r) {
+      r.r1 = callFirst();
+    }
+
+    @Actor
+    public void actor2(III_Result r) {
+      r.r2 = callSecond();
+    }
+
+    @Arbiter
+    public void arbiter(III_Result r) {
+      r.r3 = owners();
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedClass extends IsolationStress {
+    public OnGeneratedClass() {
+      super(GeneratedHandleHost.create());
+    }
+
+    @Actor
+    public void actor1(III_Result r) {
+      r.r1 = callFirst();
+    }
+
+    @Actor
+    public void actor2(III_Result r) {
+      r.r2 = callSecond();
+    }
+
+    @Arbiter
+    public void arbiter(III_Result r) {
+      r.r3 = owners();
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedPrimitive extends IsolationStress {
+    public OnGeneratedPrimitive() {
+      super(GeneratedNumberHost.create());
+    }
+
+    @Actor
+    public void actor1(III_Result r) {
+      r.r1 = callFirst();
+    }
+
+    @Actor
+    public void actor2(III_Result r) {
+      r.r2 = callSecond();
+    }
+
+    @Arbiter
+    public void arbiter(III_Result r) {
+      r.r3 = owners();
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedImplicitForm extends IsolationStress {
+    public OnGeneratedImplicitForm() {
+      super(GeneratedCurrentNumberHost.create());
     }
 
     @Actor

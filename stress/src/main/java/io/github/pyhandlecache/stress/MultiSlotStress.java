@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.stress.host.GeneratedThreeSlotHost;
 import io.github.pyhandlecache.stress.host.Host;
 import io.github.pyhandlecache.stress.host.Interpreters;
 import io.github.pyhandlecache.stress.host.PyHandleCacheHost;
@@ -64,6 +65,31 @@ public abstract class MultiSlotStress {
   public static class OnPyHandleCache extends MultiSlotStress {
     public OnPyHandleCache() {
       super(PyHandleCacheHost.withSlots(SLOTS));
+    }
+
+    @Actor
+    public void actor1(IIIII_Result r) {
+      r.r1 = call(1);
+      r.r3 = call(3);
+    }
+
+    @Actor
+    public void actor2(IIIII_Result r) {
+      r.r2 = call(2);
+      r.r4 = call(4);
+    }
+
+    @Arbiter
+    public void arbiter(IIIII_Result r) {
+      r.r5 = owners();
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedClass extends MultiSlotStress {
+    public OnGeneratedClass() {
+      super(GeneratedThreeSlotHost.create());
     }
 
     @Actor

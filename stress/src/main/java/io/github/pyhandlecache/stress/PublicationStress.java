@@ -4,6 +4,9 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.stress.host.GeneratedCurrentNumberHost;
+import io.github.pyhandlecache.stress.host.GeneratedHandleHost;
+import io.github.pyhandlecache.stress.host.GeneratedNumberHost;
 import io.github.pyhandlecache.stress.host.Host;
 import io.github.pyhandlecache.stress.host.Interpreters;
 import io.github.pyhandlecache.stress.host.PyHandleCacheHost;
@@ -39,6 +42,60 @@ public abstract class PublicationStress {
   public static class OnPyHandleCache extends PublicationStress {
     public OnPyHandleCache() {
       super(PyHandleCacheHost.withSlots(1));
+    }
+
+    @Actor
+    public void actor1(II_Result r) {
+      r.r1 = call();
+    }
+
+    @Actor
+    public void actor2(II_Result r) {
+      r.r2 = call();
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedClass extends PublicationStress {
+    public OnGeneratedClass() {
+      super(GeneratedHandleHost.create());
+    }
+
+    @Actor
+    public void actor1(II_Result r) {
+      r.r1 = call();
+    }
+
+    @Actor
+    public void actor2(II_Result r) {
+      r.r2 = call();
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedPrimitive extends PublicationStress {
+    public OnGeneratedPrimitive() {
+      super(GeneratedNumberHost.create());
+    }
+
+    @Actor
+    public void actor1(II_Result r) {
+      r.r1 = call();
+    }
+
+    @Actor
+    public void actor2(II_Result r) {
+      r.r2 = call();
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedImplicitForm extends PublicationStress {
+    public OnGeneratedImplicitForm() {
+      super(GeneratedCurrentNumberHost.create());
     }
 
     @Actor

@@ -4,6 +4,8 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.stress.host.GeneratedHandleHost;
+import io.github.pyhandlecache.stress.host.GeneratedNumberHost;
 import io.github.pyhandlecache.stress.host.Host;
 import io.github.pyhandlecache.stress.host.Interpreters;
 import io.github.pyhandlecache.stress.host.PyHandleCacheHost;
@@ -61,6 +63,52 @@ public abstract class ReclamationStress {
   public static class OnPyHandleCache extends ReclamationStress {
     public OnPyHandleCache() {
       super(PyHandleCacheHost.withSlots(1));
+    }
+
+    @Actor
+    public void actor1(IIII_Result r) {
+      r.r1 = callClosed();
+    }
+
+    @Actor
+    public void actor2(IIII_Result r) {
+      r.r2 = callReclaimer();
+    }
+
+    @Arbiter
+    public void arbiter(IIII_Result r) {
+      after(r);
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedClass extends ReclamationStress {
+    public OnGeneratedClass() {
+      super(GeneratedHandleHost.create());
+    }
+
+    @Actor
+    public void actor1(IIII_Result r) {
+      r.r1 = callClosed();
+    }
+
+    @Actor
+    public void actor2(IIII_Result r) {
+      r.r2 = callReclaimer();
+    }
+
+    @Arbiter
+    public void arbiter(IIII_Result r) {
+      after(r);
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnGeneratedPrimitive extends ReclamationStress {
+    public OnGeneratedPrimitive() {
+      super(GeneratedNumberHost.create());
     }
 
     @Actor
