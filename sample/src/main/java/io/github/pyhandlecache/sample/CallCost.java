@@ -6,9 +6,11 @@ import java.time.Duration;
  * Times one kind of call with a warm loop: a demonstration measurement, not a benchmark harness.
  * Good enough to tell nanoseconds from microseconds.
  *
- * <p>The slow path needs a long warm-up: on a stock JDK, GraalPy runs Python in Truffle's
- * interpreter, which is itself Java code that HotSpot compiles over the first seconds. So each
- * measurement first runs its calls until two consecutive windows agree, then times them.
+ * <p>A measurement is the best of {@link #WINDOWS} short windows, each the mean of many calls: the
+ * best window is the one least disturbed by other processes on the machine. The slow path needs a
+ * long warm-up: on a stock JDK, GraalPy runs Python in Truffle's interpreter, which is itself Java
+ * code that HotSpot compiles over the first seconds. So measurements repeat until two in a row
+ * agree.
  */
 final class CallCost {
   /** Makes {@code calls} calls of the kind being timed, in its own loop, and returns any result. */
@@ -17,12 +19,13 @@ final class CallCost {
     Object run(int calls);
   }
 
-  static final Duration WINDOW = Duration.ofMillis(100);
-  static final double TOLERANCE = 0.15;
-  static final Duration MAX_WARM_UP = Duration.ofSeconds(5);
-  static final Duration MEASUREMENT = Duration.ofMillis(300);
+  static final int WINDOWS = 10;
+  static final Duration WINDOW = Duration.ofMillis(20);
+  static final double TOLERANCE = 0.10;
+  static final int MIN_WARM_UP_ROUNDS = 3;
+  static final Duration MAX_WARM_UP = Duration.ofSeconds(4);
 
-  private static final long MIN_BATCH_NANOS = Duration.ofMillis(2).toNanos();
+  private static final long MIN_BATCH_NANOS = Duration.ofMillis(1).toNanos();
 
   /** A result of every batch, so that the JIT cannot drop the calls. */
   private static volatile Object sink;
@@ -30,22 +33,22 @@ final class CallCost {
   private CallCost() {}
 
   /**
-   * Warms {@code batch} up until the mean time of a call in two consecutive {@link #WINDOW}s differs
-   * by at most {@link #TOLERANCE} (or for {@link #MAX_WARM_UP} at most), then returns the mean time
-   * of a call over {@link #MEASUREMENT}.
+   * Returns the mean time of one call in the best of {@link #WINDOWS} windows, once two such
+   * measurements in a row agree within {@link #TOLERANCE}, after {@link #MIN_WARM_UP_ROUNDS} at
+   * least (so that the JIT has compiled the loop) and {@link #MAX_WARM_UP} at most.
    */
   static double nanosPerCall(Batch batch) {
     int calls = growUntilSlowEnough(batch);
     long warmUpEnd = System.nanoTime() + MAX_WARM_UP.toNanos();
-    double previous = meanNanos(batch, calls, WINDOW);
-    while (System.nanoTime() < warmUpEnd) {
-      double current = meanNanos(batch, calls, WINDOW);
-      if (Math.abs(current - previous) <= TOLERANCE * Math.min(current, previous)) {
-        break;
+    double previous = bestOfWindows(batch, calls);
+    for (int round = 1; ; round++) {
+      double current = bestOfWindows(batch, calls);
+      boolean agree = Math.abs(current - previous) <= TOLERANCE * Math.min(current, previous);
+      if ((agree && round >= MIN_WARM_UP_ROUNDS) || System.nanoTime() > warmUpEnd) {
+        return current;
       }
       previous = current;
     }
-    return meanNanos(batch, calls, MEASUREMENT);
   }
 
   /** Doubles the batch size until a batch takes long enough to time with {@code nanoTime}. */
@@ -60,6 +63,14 @@ final class CallCost {
       calls *= 2;
     }
     return calls;
+  }
+
+  private static double bestOfWindows(Batch batch, int calls) {
+    double best = Double.MAX_VALUE;
+    for (int window = 0; window < WINDOWS; window++) {
+      best = Math.min(best, meanNanos(batch, calls, WINDOW));
+    }
+    return best;
   }
 
   private static double meanNanos(Batch batch, int calls, Duration duration) {
