@@ -92,7 +92,8 @@ public final class PyInterpreter {
 
   @Override
   public String toString() {
-    return "PyInterpreter[" + name + (closed ? ", closed]" : "]");
+    String state = claimMarker == null ? ", claiming]" : closed ? ", closed]" : "]";
+    return "PyInterpreter[" + name + state;
   }
 
   /**

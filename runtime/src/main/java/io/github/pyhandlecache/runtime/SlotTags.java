@@ -217,7 +217,7 @@ public abstract sealed class SlotTags permits SlotTags.FieldTags, SlotTags.Array
     FieldTags(VarHandle[] tags) {
       super(tags.length);
       if (tags.length < 1 || tags.length > 16) {
-        throw new IllegalArgumentException("slots must be 1 to 16, got " + tags.length);
+        throw new IllegalArgumentException("slots must be between 1 and 16, got " + tags.length);
       }
       for (VarHandle tag : tags) {
         if (tag.varType() != PyInterpreter.class || tag.coordinateTypes().size() != 1) {
