@@ -1,0 +1,19 @@
+package io.github.pyhandlecache.benchmarks.report;
+
+/**
+ * One benchmark of a JMH run, as the page reports it.
+ *
+ * @param method the benchmark method's name
+ * @param median the median of all measured iterations of all forks
+ * @param error JMH's error: half the 99.9% confidence interval of the mean
+ * @param unit the score's unit, e.g. {@code ns/op} or {@code ops/us}
+ * @param samples how many iterations the median is over
+ * @param bytesPerOp allocation per operation from {@code -prof gc}, or NaN without it
+ */
+public record JmhResult(
+    String method, double median, double error, String unit, int samples, double bytesPerOp) {
+  /** The ratio of this result to {@code base}, both scored in the same unit. */
+  public Ratio over(JmhResult base) {
+    return Ratio.of(median, error, base.median, base.error);
+  }
+}

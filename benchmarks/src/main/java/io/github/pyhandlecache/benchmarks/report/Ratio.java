@@ -1,0 +1,58 @@
+package io.github.pyhandlecache.benchmarks.report;
+
+/**
+ * A ratio of two measurements and its error, from their relative errors added in quadrature.
+ */
+public record Ratio(double value, double error) {
+  public static Ratio of(double a, double aError, double b, double bError) {
+    double value = a / b;
+    return new Ratio(value, value * Math.hypot(aError / a, bError / b));
+  }
+
+  /** Met only if the whole interval is at or under {@code limit}. */
+  public Verdict atMost(double limit) {
+    if (value + error <= limit) {
+      return Verdict.MET;
+    }
+    return value - error > limit ? Verdict.NOT_MET : Verdict.WITHIN_ERROR;
+  }
+
+  /** Met only if the whole interval is at or over {@code limit}. */
+  public Verdict atLeast(double limit) {
+    if (value - error >= limit) {
+      return Verdict.MET;
+    }
+    return value + error < limit ? Verdict.NOT_MET : Verdict.WITHIN_ERROR;
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%.2fx ± %.2f", value, error);
+  }
+
+  /** Whether a target is met, with the error taken into account. */
+  public enum Verdict {
+    MET("met"),
+    NOT_MET("**not met**"),
+    WITHIN_ERROR("not shown: the limit is within the error");
+
+    private final String text;
+
+    Verdict(String text) {
+      this.text = text;
+    }
+
+    public static Verdict of(boolean met) {
+      return met ? MET : NOT_MET;
+    }
+
+    public Verdict and(Verdict other) {
+      return compareTo(other) >= 0 ? this : other;
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+}
