@@ -1,13 +1,16 @@
 package io.github.pyhandlecache.stress.runner;
 
 import org.openjdk.jcstress.JCStress;
-import org.openjdk.jcstress.Main;
 import org.openjdk.jcstress.Options;
 
 /**
- * The jar's entry point: jcstress's own command line, then a verdict that exits non-zero when a
- * test failed, errored or did not run. jcstress 0.16 itself exits 0 whatever it observed, so a
- * build could not fail on a FORBIDDEN outcome without this.
+ * The jar's entry point: jcstress's own command line, then a verdict over every selected test that
+ * exits non-zero unless each one ran and passed.
+ *
+ * <p>jcstress 0.16 alone exits non-zero on a FORBIDDEN outcome or a test error (its report ends by
+ * throwing an AssertionError), but exits 0 when a selected test never ran: no tests matched, or a
+ * test had more actors than the machine has CPUs. The verdict closes that gap, and sums the run up
+ * in one line.
  */
 public final class StressMain {
   private StressMain() {}
@@ -17,14 +20,23 @@ public final class StressMain {
     if (!options.parse()) {
       System.exit(1);
     }
-    if (options.shouldList() || options.shouldParse()) {
-      Main.main(args); // nothing runs: no verdict to give
+    JCStress jcstress = new JCStress(options);
+    if (options.shouldList()) {
+      jcstress.getTests().forEach(System.out::println);
       return;
     }
-    JCStress jcstress = new JCStress(options);
-    jcstress.run();
+    boolean reportedFailures = false;
+    try {
+      if (options.shouldParse()) {
+        jcstress.parseResults(); // -p: the verdict of an earlier run's result file
+      } else {
+        jcstress.run();
+      }
+    } catch (AssertionError failures) {
+      reportedFailures = true; // thrown after the report that lists them; the verdict names them
+    }
     Verdict verdict = Verdict.of(jcstress.getTests(), options.getResultFile());
     verdict.print(System.out);
-    System.exit(verdict.passed() ? 0 : 1);
+    System.exit(verdict.passed() && !reportedFailures ? 0 : 1);
   }
 }

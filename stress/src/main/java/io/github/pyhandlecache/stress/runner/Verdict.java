@@ -7,25 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.openjdk.jcstress.annotations.Expect;
 import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
 import org.openjdk.jcstress.infra.collectors.InProcessCollector;
 import org.openjdk.jcstress.infra.collectors.TestResult;
+import org.openjdk.jcstress.infra.grading.GradingResult;
 import org.openjdk.jcstress.infra.grading.ReportUtils;
 
 /**
  * Every selected test's result in one jcstress run, read back from the run's result file: a test
  * passes when it ran, ended normally, and observed no FORBIDDEN outcome. A selected test that left
- * no result fails too: jcstress silently skips a test it cannot schedule, e.g. one with more
- * actors than CPUs.
+ * no result fails too.
  */
 final class Verdict {
-  private final Map<String, String> failures; // test name to why, sorted
-  private final Map<String, Long> samplesOfPassed;
+  private static final String TEST_PACKAGE = "io.github.pyhandlecache.stress.";
 
-  private Verdict(Map<String, String> failures, Map<String, Long> samplesOfPassed) {
-    this.failures = failures;
-    this.samplesOfPassed = samplesOfPassed;
+  private final Map<String, String> passed; // test name to its observed outcomes, sorted
+  private final Map<String, String> failed; // test name to why
+
+  private Verdict(Map<String, String> passed, Map<String, String> failed) {
+    this.passed = passed;
+    this.failed = failed;
   }
 
   static Verdict of(SortedSet<String> selectedTests, String resultFile) throws Exception {
@@ -35,21 +39,21 @@ final class Verdict {
         results.put(result.getName(), result);
       }
     }
-    Map<String, String> failures = new TreeMap<>();
-    Map<String, Long> samplesOfPassed = new TreeMap<>();
+    Map<String, String> passed = new TreeMap<>();
+    Map<String, String> failed = new TreeMap<>();
     for (String test : selectedTests) {
       TestResult result = results.get(test);
       if (result == null) {
-        failures.put(test, "did not run");
+        failed.put(test, "did not run");
       } else if (result.status() != Status.NORMAL) {
-        failures.put(test, "ended with " + result.status());
+        failed.put(test, "ended with " + result.status());
       } else if (!result.grading().isPassed) {
-        failures.put(test, String.join("; ", result.grading().failureMessages));
+        failed.put(test, outcomes(result, Expect.FORBIDDEN));
       } else {
-        samplesOfPassed.put(test, result.getTotalCount());
+        passed.put(test, outcomes(result, Expect.ACCEPTABLE));
       }
     }
-    return new Verdict(failures, samplesOfPassed);
+    return new Verdict(passed, failed);
   }
 
   /** Reads the result file, one result per test with all its forks and configurations merged. */
@@ -64,16 +68,32 @@ final class Verdict {
     return ReportUtils.mergedByName(new ArrayList<>(collector.getTestResults()));
   }
 
+  /** The samples of a test, then each observed outcome of one expectation with its count. */
+  private static String outcomes(TestResult result, Expect expect) {
+    String observed = result.grading().gradingResults.values().stream()
+        .filter(outcome -> outcome.expect == expect && outcome.count > 0)
+        .map(Verdict::outcome)
+        .collect(Collectors.joining("; "));
+    return String.format("%,d samples; %s: %s", result.getTotalCount(), expect, observed);
+  }
+
+  private static String outcome(GradingResult outcome) {
+    return String.format("[%s] %,d (%s)", outcome.id, outcome.count, outcome.description);
+  }
+
   boolean passed() {
-    return failures.isEmpty() && !samplesOfPassed.isEmpty();
+    return failed.isEmpty() && !passed.isEmpty();
   }
 
   void print(PrintStream out) {
     out.println("PYHANDLECACHE STRESS VERDICT:");
-    samplesOfPassed.forEach((test, samples) ->
-        out.printf("  PASSED  %s (%,d samples)%n", test, samples));
-    failures.forEach((test, why) -> out.printf("  FAILED  %s: %s%n", test, why));
+    passed.forEach((test, outcomes) -> out.printf("  PASSED  %s  %s%n", shortName(test), outcomes));
+    failed.forEach((test, why) -> out.printf("  FAILED  %s  %s%n", shortName(test), why));
     out.println();
-    out.printf("jcstress: %d passed, %d failed%n", samplesOfPassed.size(), failures.size());
+    out.printf("jcstress: %d passed, %d failed%n", passed.size(), failed.size());
+  }
+
+  private static String shortName(String test) {
+    return test.startsWith(TEST_PACKAGE) ? test.substring(TEST_PACKAGE.length()) : test;
   }
 }
