@@ -1,18 +1,16 @@
 package io.github.pyhandlecache.sample;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
- * Times one kind of call with a warm loop: a demonstration measurement, not a benchmark harness.
- * Good enough to tell nanoseconds from microseconds.
+ * Times kinds of call with warm loops: a demonstration measurement, not a benchmark harness. Good
+ * enough to tell nanoseconds from microseconds.
  *
- * <p>A measurement is the best of {@link #WINDOWS} short windows, each the mean of many calls: the
- * best window is the one least disturbed by other processes on the machine. The slow path needs a
- * long warm-up: on a stock JDK, GraalPy runs Python in Truffle's interpreter, which is itself Java
- * code that HotSpot compiles over the first seconds, and a hit's loop may wait in the compiler's
- * queue behind it. So measurements repeat until two in a row agree while the JIT compiled nothing.
+ * <p>The kinds are timed together, round after round, and each keeps its best window: the one
+ * least disturbed by other processes, and by the JIT still catching up. That matters here: on a
+ * stock JDK, GraalPy runs Python in Truffle's interpreter, which is itself Java code that HotSpot
+ * compiles over the first seconds, and a new loop may wait in the compiler's queue behind it.
  */
 final class CallCost {
   /** Makes {@code calls} calls of the kind being timed, in its own loop, and returns any result. */
@@ -21,14 +19,14 @@ final class CallCost {
     Object run(int calls);
   }
 
-  static final int WINDOWS = 10;
+  static final int WINDOWS_PER_ROUND = 5;
   static final Duration WINDOW = Duration.ofMillis(10);
+  /** Rounds stop once no best has improved by more than this for {@link #QUIET_TIME}. */
   static final double TOLERANCE = 0.10;
-  static final int MIN_WARM_UP_ROUNDS = 3;
-  static final Duration MAX_WARM_UP = Duration.ofSeconds(4);
+  static final Duration QUIET_TIME = Duration.ofMillis(2500);
+  static final Duration MAX_TIME = Duration.ofSeconds(12);
 
   private static final long MIN_BATCH_NANOS = Duration.ofMillis(1).toNanos();
-  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   /** A result of every batch, so that the JIT cannot drop the calls. */
   private static volatile Object sink;
@@ -36,46 +34,38 @@ final class CallCost {
   private CallCost() {}
 
   /**
-   * Returns the mean time of one call in the best of {@link #WINDOWS} windows, once two such
-   * measurements in a row agree within {@link #TOLERANCE} and the JIT compiled nothing during the
-   * second; after {@link #MIN_WARM_UP_ROUNDS} at least and {@link #MAX_WARM_UP} at most.
+   * Returns, for each of {@code batches}, the mean time of one call in its best window, once no
+   * best has improved by more than {@link #TOLERANCE} for {@link #QUIET_TIME}, or after {@link
+   * #MAX_TIME}.
    */
-  static double nanosPerCall(Batch batch) {
-    int calls = growUntilSlowEnough(batch);
-    long warmUpEnd = System.nanoTime() + MAX_WARM_UP.toNanos();
-    double previous = bestOfWindows(batch, calls);
-    for (int round = 1; ; round++) {
-      long compilingBefore = jitMillis();
-      double current = bestOfWindows(batch, calls);
-      boolean jitIdle = jitMillis() == compilingBefore;
-      boolean agree = Math.abs(current - previous) <= TOLERANCE * Math.min(current, previous);
-      if ((agree && jitIdle && round >= MIN_WARM_UP_ROUNDS) || System.nanoTime() > warmUpEnd) {
-        return current;
-      }
-      previous = current;
+  static double[] bestNanosPerCall(Batch... batches) {
+    int[] calls = new int[batches.length];
+    for (int i = 0; i < batches.length; i++) {
+      calls[i] = growUntilSlowEnough(batches[i]);
     }
-  }
-
-  /**
-   * Runs {@code batch} until the JIT compiled nothing for one round of {@link #WINDOWS} windows, or
-   * for {@code max}, and returns how long that took.
-   */
-  static Duration warmUp(Batch batch, Duration max) {
-    int calls = growUntilSlowEnough(batch);
+    double[] best = new double[batches.length];
+    Arrays.fill(best, Double.MAX_VALUE);
     long start = System.nanoTime();
-    long compilingBefore;
-    do {
-      compilingBefore = jitMillis();
-      bestOfWindows(batch, calls);
-    } while (jitMillis() != compilingBefore && System.nanoTime() - start < max.toNanos());
-    return Duration.ofNanos(System.nanoTime() - start);
-  }
-
-  /** Total time the JIT has spent compiling, or 0 where the JVM does not tell. */
-  private static long jitMillis() {
-    return JIT != null && JIT.isCompilationTimeMonitoringSupported()
-        ? JIT.getTotalCompilationTime()
-        : 0;
+    long lastImprovement = start;
+    long now = start;
+    while (now - lastImprovement < QUIET_TIME.toNanos() && now - start < MAX_TIME.toNanos()) {
+      for (int i = 0; i < batches.length; i++) {
+        for (int window = 0; window < WINDOWS_PER_ROUND; window++) {
+          double mean = meanNanos(batches[i], calls[i]);
+          if (mean < best[i] * (1 - TOLERANCE)) {
+            lastImprovement = System.nanoTime();
+          }
+          best[i] = Math.min(best[i], mean);
+          // Calls get faster as the JIT compiles them: keep each batch long enough that what a
+          // batch costs by itself (entering an interpreter, say) stays out of the mean.
+          if (mean * calls[i] < MIN_BATCH_NANOS && calls[i] < (1 << 30)) {
+            calls[i] *= 2;
+          }
+        }
+      }
+      now = System.nanoTime();
+    }
+    return best;
   }
 
   /** Doubles the batch size until a batch takes long enough to time with {@code nanoTime}. */
@@ -92,15 +82,8 @@ final class CallCost {
     return calls;
   }
 
-  private static double bestOfWindows(Batch batch, int calls) {
-    double best = Double.MAX_VALUE;
-    for (int window = 0; window < WINDOWS; window++) {
-      best = Math.min(best, meanNanos(batch, calls, WINDOW));
-    }
-    return best;
-  }
-
-  private static double meanNanos(Batch batch, int calls, Duration duration) {
+  /** The mean time of a call over one {@link #WINDOW}. */
+  private static double meanNanos(Batch batch, int calls) {
     long totalCalls = 0;
     long start = System.nanoTime();
     long elapsed;
@@ -108,7 +91,7 @@ final class CallCost {
       sink = batch.run(calls);
       totalCalls += calls;
       elapsed = System.nanoTime() - start;
-    } while (elapsed < duration.toNanos());
+    } while (elapsed < WINDOW.toNanos());
     return (double) elapsed / totalCalls;
   }
 }

@@ -4,6 +4,7 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +74,7 @@ final class InterpreterManager implements AutoCloseable {
   /** Closes every interpreter still open, then the engine. */
   @Override
   public void close() {
-    byTag.values().forEach(GraalPyInterpreter::close);
+    List.copyOf(byTag.values()).forEach(GraalPyInterpreter::close);
     engine.close();
   }
 

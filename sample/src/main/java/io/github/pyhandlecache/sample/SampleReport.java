@@ -2,7 +2,6 @@ package io.github.pyhandlecache.sample;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ final class SampleReport {
   private static final OperatorName ADD = OperatorName.parse("aten::add.Tensor");
   private static final OperatorName MUL = OperatorName.parse("aten::mul.Tensor");
   private static final int CALLS = 1_000;
-  private static final Duration SLOW_PATH_MAX_WARM_UP = Duration.ofSeconds(10);
 
   private final InterpreterManager manager;
   private final PrintStream out;
@@ -35,44 +33,22 @@ final class SampleReport {
       interpreters.add(manager.start("interp-" + i));
     }
     double startSeconds = (System.nanoTime() - start) / 1e9;
-    Duration warmUp = warmUpSlowPath();
     out.printf(
         "pyhandlecache sample: PyTorch's operator handles, cached per embedded Python interpreter%n"
             + "%s on %s%n"
-            + "%d GraalPy interpreters sharing one engine, started in %.1f s;"
-            + " slow path warmed up for %.1f s%n%n",
+            + "%d GraalPy interpreters sharing one engine, started in %.1f s%n%n",
         interpreters.get(0).implementation(),
         manager.hostDescription(),
         interpreters.size(),
-        startSeconds,
-        warmUp.toMillis() / 1e3);
+        startSeconds);
     ownHandles();
     hitAgainstSlowLookup();
     torchDeploy();
     reclaim();
     out.printf(
-        "Times: ns per call, warm, best of %d windows of %d ms (the machine is shared)."
-            + " Slow lookups: calls that ran the slow accessor, as counted by the interpreter.%n",
-        CallCost.WINDOWS,
+        "Times are ns per call in warm loops: the best %d ms window, once the best ones have"
+            + " settled. Slow lookups count the calls that ran the slow accessor.%n",
         CallCost.WINDOW.toMillis());
-  }
-
-  /**
-   * Runs slow lookups until HotSpot has compiled what they run, GraalPy's interpreter included, so
-   * that the slow path is timed warm as the hits are. The interpreters share their engine's code.
-   */
-  private Duration warmUpSlowPath() {
-    GraalPyInterpreter interpreter = interpreters.get(0);
-    OperatorEntry uncached = new OperatorEntry(manager, MUL);
-    return CallCost.warmUp(
-        calls -> {
-          Value last = null;
-          for (int i = 0; i < calls; i++) {
-            last = uncached.pythonOp(interpreter.tag());
-          }
-          return last;
-        },
-        SLOW_PATH_MAX_WARM_UP);
   }
 
   /** Every interpreter gets its own Python object, and the same one on every call. */
@@ -85,7 +61,7 @@ final class SampleReport {
             "interpreter",
             "add.pythonOp(interpreter)",
             "context",
-            "1st is " + count(CALLS) + "th",
+            "call 1 is call " + count(CALLS),
             "is ops.aten.add.Tensor",
             ">slow lookups");
     for (GraalPyInterpreter interpreter : interpreters) {
@@ -118,47 +94,45 @@ final class SampleReport {
     Table table =
         new Table("accessor of " + ADD, "form", ">slow lookup", ">cached hit", ">hit is faster by");
     // Each batch loops in its own lambda, so that every timed call site sees one receiver type.
-    // Hits go first: the slow path's warm-up keeps HotSpot's compiler busy with Truffle's code.
-    double hitExplicit =
-        CallCost.nanosPerCall(
-            calls -> {
-              Value last = null;
-              for (int i = 0; i < calls; i++) {
-                last = add.pythonOp(tag);
-              }
-              return last;
-            });
-    double hitImplicit =
-        interpreter.call(
-            () ->
-                CallCost.nanosPerCall(
-                    calls -> {
-                      Value last = null;
-                      for (int i = 0; i < calls; i++) {
-                        last = add.overloadPacket();
-                      }
-                      return last;
-                    }));
-    double slowExplicit =
-        CallCost.nanosPerCall(
+    // The implicit form's batches run inside the interpreter, where its tag is current.
+    double[] times =
+        CallCost.bestNanosPerCall(
             calls -> {
               Value last = null;
               for (int i = 0; i < calls; i++) {
                 last = uncached.pythonOp(tag);
               }
               return last;
-            });
-    double slowImplicit =
-        interpreter.call(
-            () ->
-                CallCost.nanosPerCall(
-                    calls -> {
+            },
+            calls -> {
+              Value last = null;
+              for (int i = 0; i < calls; i++) {
+                last = add.pythonOp(tag);
+              }
+              return last;
+            },
+            calls ->
+                interpreter.call(
+                    () -> {
                       Value last = null;
                       for (int i = 0; i < calls; i++) {
                         last = uncached.overloadPacket();
                       }
                       return last;
+                    }),
+            calls ->
+                interpreter.call(
+                    () -> {
+                      Value last = null;
+                      for (int i = 0; i < calls; i++) {
+                        last = add.overloadPacket();
+                      }
+                      return last;
                     }));
+    double slowExplicit = times[0];
+    double hitExplicit = times[1];
+    double slowImplicit = times[2];
+    double hitImplicit = times[3];
     table.row(
         "pythonOp(interpreter)",
         "explicit",
@@ -192,19 +166,30 @@ final class SampleReport {
             ">slots = " + OperatorEntry.INTERPRETER_SLOTS,
             ">slow lookups",
             ">faster by");
-    for (GraalPyInterpreter interpreter : interpreters) {
-      long singleSlotLookups = slowLookups(singleSlot, interpreter);
-      long slotPerInterpreterLookups = slowLookups(slotPerInterpreter, interpreter);
-      double single = nanosPerPythonOp(singleSlot, interpreter);
-      double perInterpreter = nanosPerPythonOp(slotPerInterpreter, interpreter);
+    long[] singleSlotLookups = new long[interpreters.size()];
+    long[] slotPerInterpreterLookups = new long[interpreters.size()];
+    CallCost.Batch[] batches = new CallCost.Batch[2 * interpreters.size()];
+    for (int i = 0; i < interpreters.size(); i++) {
+      GraalPyInterpreter interpreter = interpreters.get(i);
+      singleSlotLookups[i] = slowLookups(singleSlot, interpreter);
+      slotPerInterpreterLookups[i] = slowLookups(slotPerInterpreter, interpreter);
+      batches[2 * i] = pythonOpCalls(singleSlot, interpreter.tag());
+      batches[2 * i + 1] = pythonOpCalls(slotPerInterpreter, interpreter.tag());
+    }
+    double[] times = CallCost.bestNanosPerCall(batches);
+    for (int i = 0; i < interpreters.size(); i++) {
+      double single = times[2 * i];
+      double perInterpreter = times[2 * i + 1];
       table.row(
-          interpreter.name(),
+          interpreters.get(i).name(),
           nanos(single),
-          count(singleSlotLookups),
+          count(singleSlotLookups[i]),
           nanos(perInterpreter),
-          count(slotPerInterpreterLookups),
+          count(slotPerInterpreterLookups[i]),
           // Where both layouts hit, their times differ by noise only.
-          singleSlotLookups == slotPerInterpreterLookups ? "both hit" : ratio(single, perInterpreter));
+          singleSlotLookups[i] == slotPerInterpreterLookups[i]
+              ? "both hit"
+              : ratio(single, perInterpreter));
     }
     out.println(table);
   }
@@ -214,16 +199,14 @@ final class SampleReport {
    * owner closes, the next miss of a live interpreter reclaims its slot.
    */
   private void reclaim() {
-    GraalPyInterpreter newcomer = manager.start("interp-" + interpreters.size());
-    GraalPyInterpreter leaving = interpreters.get(interpreters.size() / 2);
+    List<GraalPyInterpreter> owners = new ArrayList<>(interpreters);
+    GraalPyInterpreter leaving = owners.get(owners.size() / 2);
+    GraalPyInterpreter newcomer = manager.start("interp-" + owners.size());
+    interpreters.add(newcomer);
     out.printf(
         "4. %s starts while the others own all %d slots of %s.pythonOp, then %s closes"
             + " (%s calls each)%n",
-        newcomer.name(),
-        OperatorEntry.INTERPRETER_SLOTS,
-        ADD,
-        leaving.name(),
-        count(CALLS));
+        newcomer.name(), OperatorEntry.INTERPRETER_SLOTS, ADD, leaving.name(), count(CALLS));
     Table table =
         new Table(
             "step",
@@ -233,16 +216,16 @@ final class SampleReport {
     table.row(
         "all slots owned",
         count(slowLookups(add, newcomer)),
-        contextOwnerOf(add.pythonOp(newcomer.tag()), newcomer),
-        count(slowLookupsOfOthers(newcomer)));
+        contextOwnerOf(add.pythonOp(newcomer.tag())),
+        count(slowLookups(add, owners)));
     leaving.close();
     interpreters.remove(leaving);
+    owners.remove(leaving);
     table.row(
         leaving.name() + " closed",
         count(slowLookups(add, newcomer)),
-        contextOwnerOf(add.pythonOp(newcomer.tag()), newcomer),
-        count(slowLookupsOfOthers(newcomer)));
-    interpreters.add(newcomer);
+        contextOwnerOf(add.pythonOp(newcomer.tag())),
+        count(slowLookups(add, owners)));
     out.println(table);
   }
 
@@ -255,34 +238,28 @@ final class SampleReport {
     return interpreter.operatorLookups() - before;
   }
 
-  private long slowLookupsOfOthers(GraalPyInterpreter newcomer) {
+  private static long slowLookups(OperatorEntry entry, List<GraalPyInterpreter> interpreters) {
     long total = 0;
     for (GraalPyInterpreter interpreter : interpreters) {
-      if (interpreter != newcomer) {
-        total += slowLookups(add, interpreter);
-      }
+      total += slowLookups(entry, interpreter);
     }
     return total;
   }
 
-  private static double nanosPerPythonOp(OperatorEntry entry, GraalPyInterpreter interpreter) {
-    PyInterpreter tag = interpreter.tag();
-    return CallCost.nanosPerCall(
-        calls -> {
-          Value last = null;
-          for (int i = 0; i < calls; i++) {
-            last = entry.pythonOp(tag);
-          }
-          return last;
-        });
+  private static CallCost.Batch pythonOpCalls(OperatorEntry entry, PyInterpreter tag) {
+    return calls -> {
+      Value last = null;
+      for (int i = 0; i < calls; i++) {
+        last = entry.pythonOp(tag);
+      }
+      return last;
+    };
   }
 
   /** Which of the sample's open interpreters the GraalPy context of {@code value} belongs to. */
-  private String contextOwnerOf(Value value, GraalPyInterpreter... more) {
-    List<GraalPyInterpreter> candidates = new ArrayList<>(interpreters);
-    candidates.addAll(List.of(more));
-    for (GraalPyInterpreter interpreter : candidates) {
-      if (!interpreter.isClosed() && interpreter.context().equals(value.getContext())) {
+  private String contextOwnerOf(Value value) {
+    for (GraalPyInterpreter interpreter : interpreters) {
+      if (interpreter.context().equals(value.getContext())) {
         return interpreter.name();
       }
     }
