@@ -149,7 +149,7 @@ final class SampleReport {
   }
 
   /**
-   * PyTorch's single slot serves the first interpreter only (its own comment: "not expected to
+   * PyTorch's single slot serves the first interpreter only (its own comment: "expected to not
    * improve perf under torchdeploy"); a slot per interpreter serves them all.
    */
   private void torchDeploy() {
