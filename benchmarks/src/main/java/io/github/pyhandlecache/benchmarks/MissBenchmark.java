@@ -3,6 +3,7 @@ package io.github.pyhandlecache.benchmarks;
 import io.github.pyhandlecache.benchmarks.operators.GetOrOperator;
 import io.github.pyhandlecache.benchmarks.operators.Operator;
 import io.github.pyhandlecache.benchmarks.operators.PyObjectStub;
+import io.github.pyhandlecache.benchmarks.operators.UncachedOperator;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,7 +44,7 @@ public class MissBenchmark {
     if (ownedByOther.pyObject(interpreter) == ownedByOther.pyObject(interpreter)) {
       throw new IllegalStateException("the slot should belong to the other interpreter");
     }
-    uncached = Operator.uncached(NAME);
+    uncached = new UncachedOperator(NAME);
   }
 
   @Benchmark
@@ -74,7 +75,7 @@ public class MissBenchmark {
 
   @Benchmark
   public PyObjectStub slowAccessorFreshObject(Blackhole blackhole) {
-    Operator operator = Operator.uncached(NAME);
+    Operator operator = new UncachedOperator(NAME);
     blackhole.consume(operator);
     return operator.pyObject(interpreter);
   }

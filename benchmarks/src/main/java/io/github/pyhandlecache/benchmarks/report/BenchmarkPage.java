@@ -244,7 +244,7 @@ public final class BenchmarkPage {
         none.classes()));
     line("classes with three cached accessors each (explicit, implicit, explicit with 4 slots);");
     line("for AutoValue, equivalent classes with one property and three `@Memoized` methods.");
-    line("Median of the counted runs; a first, uncounted run warms the file cache.");
+    line("Median of the runs, which take turns; a first, uncounted run warms the file cache.");
     line();
     line("| | median, s | runs, s | x no processor |");
     line("|---|---:|---|---:|");
