@@ -102,7 +102,7 @@ final class HitCostChart {
   }
 
   private void drawAxis(Graphics2D g, double axisMax, int plotBottom) {
-    double step = niceCeiling(axisMax / 8);
+    double step = tickStep(axisMax / 6);
     g.setFont(SMALL_FONT);
     for (double tick = 0; tick <= axisMax + 1e-9; tick += step) {
       int x = x(tick, axisMax);
@@ -142,6 +142,17 @@ final class HitCostChart {
     g.setFont(SMALL_FONT);
     String value = String.format("%.2f ± %.2f", result.median(), error);
     g.drawString(value, Math.max(high, x(result.median(), axisMax)) + 8, y + 19);
+  }
+
+  /** The smallest 1, 2, 2.5 or 5 times a power of ten at or above {@code value}. */
+  private static double tickStep(double value) {
+    double power = Math.pow(10, Math.floor(Math.log10(value)));
+    for (double mantissa : new double[] {1, 2, 2.5, 5}) {
+      if (mantissa * power >= value) {
+        return mantissa * power;
+      }
+    }
+    return 10 * power;
   }
 
   private static int x(double nanos, double axisMax) {
