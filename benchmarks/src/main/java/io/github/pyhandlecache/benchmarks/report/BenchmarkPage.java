@@ -185,6 +185,7 @@ public final class BenchmarkPage {
         fresh, "fresh object, no cache");
     miss("fresh object, slow accessor, no cache", fresh, fresh, "itself");
     line();
+    line("A large error next to a steady median comes from a few iterations with a GC pause.");
     line("The fresh `@PyHandleCached` object is the benchmark's `Operator`, whose three accessors");
     line("have 6 slots (48 bytes of fields) in all; the `PyHandleCache<T>` holder allocates its");
     line("table and a capturing lambda.");
@@ -293,8 +294,8 @@ public final class BenchmarkPage {
     line("  VarHandle constants, and per accessor an override and a miss method) is several times");
     line("  the size of the annotated class, and javac compiles it too. Compiling the processor's");
     line("  output without the processor took 2.6x the time of the sources alone (measured apart");
-    line("  from this run), so");
-    line("  no processor of this design reaches 1.3x; the rest is the processing round, half of it");
+    line("  from this run), so no processor of this design reaches 1.3x; the rest is the");
+    line("  processing round, half of it");
     line("  javac creating 1,000 files. AutoValue's `@Memoized`, which also writes a subclass per");
     line("  class, lands in the same place. Moving the miss method into the runtime barely changes");
     line("  the time (the fields and VarHandle constants dominate).");
