@@ -204,8 +204,9 @@ public final class BenchmarkPage {
     line("Threads of one interpreter hitting the same object (throughput, all threads together).");
     line("The plain final field shows what two threads can get on this machine at all.");
     line();
-    line("| | 1 thread, ops/µs | 2 threads, ops/µs | 2 threads / 1 thread | B/op (2 threads) |");
-    line("|---|---:|---:|---:|---:|");
+    line("| | 1 thread, ops/µs | 2 threads, ops/µs | 2 threads / 1 thread | ns/op per thread (1 / 2"
+        + " threads) | B/op (1 / 2 threads) |");
+    line("|---|---:|---:|---:|---:|---:|");
     scaling("@PyHandleCached, explicit, 1 slot", "generated");
     scaling("plain final field", "plainField");
     line();
@@ -214,8 +215,9 @@ public final class BenchmarkPage {
   private void scaling(String label, String prefix) {
     JmhResult one = jmh.get(prefix + "OneThread");
     JmhResult two = jmh.get(prefix + "TwoThreads");
-    line(String.format("| %s | %.0f ± %.0f | %.0f ± %.0f | %s | %s |", label, one.median(),
-        one.error(), two.median(), two.error(), two.over(one), bytes(two)));
+    line(String.format("| %s | %.0f ± %.0f | %.0f ± %.0f | %s | %.2f / %.2f | %s / %s |", label,
+        one.median(), one.error(), two.median(), two.error(), two.over(one),
+        1e3 / one.median(), 2e3 / two.median(), bytes(one), bytes(two)));
   }
 
   private void footprintTable() {
