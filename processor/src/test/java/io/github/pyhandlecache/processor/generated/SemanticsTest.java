@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,52 +21,48 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SemanticsTest {
   /** One accessor form: how to call it with an interpreter, and its call counter. */
-  interface Form {
-    Handle call(OperatorEntry entry, PyInterpreter interpreter);
+  static final class Form {
+    final String name;
+    final BiFunction<OperatorEntry, PyInterpreter, Handle> caller;
+    final Function<OperatorEntry, AtomicInteger> counter;
 
-    AtomicInteger calls(OperatorEntry entry);
+    Form(
+        String name,
+        BiFunction<OperatorEntry, PyInterpreter, Handle> caller,
+        Function<OperatorEntry, AtomicInteger> counter) {
+      this.name = name;
+      this.caller = caller;
+      this.counter = counter;
+    }
+
+    Handle call(OperatorEntry entry, PyInterpreter interpreter) {
+      return caller.apply(entry, interpreter);
+    }
+
+    AtomicInteger calls(OperatorEntry entry) {
+      return counter.apply(entry);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
   static final Form EXPLICIT =
-      new Form() {
-        @Override
-        public Handle call(OperatorEntry entry, PyInterpreter interpreter) {
-          return entry.pythonOp(interpreter);
-        }
-
-        @Override
-        public AtomicInteger calls(OperatorEntry entry) {
-          return entry.explicitCalls;
-        }
-
-        @Override
-        public String toString() {
-          return "explicit";
-        }
-      };
+      new Form("explicit", OperatorEntry::pythonOp, entry -> entry.explicitCalls);
 
   static final Form IMPLICIT =
-      new Form() {
-        @Override
-        public Handle call(OperatorEntry entry, PyInterpreter interpreter) {
-          if (interpreter == null) {
-            return entry.pyObject();
-          }
-          try (PyInterpreter.Scope scope = interpreter.enter()) {
-            return entry.pyObject();
-          }
-        }
+      new Form("implicit", SemanticsTest::callImplicit, entry -> entry.implicitCalls);
 
-        @Override
-        public AtomicInteger calls(OperatorEntry entry) {
-          return entry.implicitCalls;
-        }
-
-        @Override
-        public String toString() {
-          return "implicit";
-        }
-      };
+  private static Handle callImplicit(OperatorEntry entry, PyInterpreter interpreter) {
+    if (interpreter == null) {
+      return entry.pyObject();
+    }
+    try (PyInterpreter.Scope scope = interpreter.enter()) {
+      return entry.pyObject();
+    }
+  }
 
   static Stream<Arguments> forms() {
     return Stream.of(Arguments.of(EXPLICIT), Arguments.of(IMPLICIT));
