@@ -1,7 +1,6 @@
 package io.github.pyhandlecache.processor;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -24,7 +23,7 @@ import javax.lang.model.util.SimpleTypeVisitor9;
 final class UnresolvedTypes {
   private UnresolvedTypes() {}
 
-  /** Returns whether the class's supertypes, type parameters or constructors mention an unresolved type. */
+  /** Returns whether the class's supertypes or type parameters mention an unresolved type. */
   static boolean inClass(TypeElement type) {
     if (anyIn(type.getSuperclass()) || type.getInterfaces().stream().anyMatch(UnresolvedTypes::anyIn)) {
       return true;
@@ -58,10 +57,6 @@ final class UnresolvedTypes {
 
   static boolean anyIn(TypeMirror type) {
     return type.accept(new Finder(), null);
-  }
-
-  static boolean anyIn(List<? extends TypeMirror> types) {
-    return types.stream().anyMatch(UnresolvedTypes::anyIn);
   }
 
   private static final class Finder extends SimpleTypeVisitor9<Boolean, Void> {

@@ -197,10 +197,6 @@ public abstract sealed class SlotTags permits SlotTags.FieldTags, SlotTags.Array
     return tag == null || tag.isClosed(); // markers are never closed
   }
 
-  final int slotCount() {
-    return slotCount;
-  }
-
   abstract PyInterpreter tagAcquire(Object holder, int slot);
 
   abstract PyInterpreter tagOpaque(Object holder, int slot);
