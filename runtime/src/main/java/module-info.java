@@ -1,7 +1,14 @@
 /**
  * The run-time half of pyhandlecache: {@link io.github.pyhandlecache.runtime.PyInterpreter}, {@link
  * io.github.pyhandlecache.runtime.PyHandleCache}, and the slot protocol that generated code calls.
+ * It records JDK Flight Recorder events on misses (never on hits); {@code jdk.jfr} is part of the
+ * JDK, so the runtime still has no dependency.
  */
 module io.github.pyhandlecache.runtime {
+  requires jdk.jfr;
+
   exports io.github.pyhandlecache.runtime;
+  exports io.github.pyhandlecache.runtime.spi;
+
+  uses io.github.pyhandlecache.runtime.spi.InterpreterLookup;
 }

@@ -1,47 +1,47 @@
 package golden;
 
+import io.github.pyhandlecache.runtime.AccessorSlots;
+import io.github.pyhandlecache.runtime.MissEvents;
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import io.github.pyhandlecache.runtime.SlotTags;
+import io.github.pyhandlecache.runtime.SlotTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import javax.annotation.processing.Generated;
 
 /**
- * Caches the values of {@link OperatorEntry}'s accessor per interpreter:
- * {@code pythonOp(PyInterpreter)}.
+ * Caches the values of {@link OperatorEntry}'s accessor per interpreter, each in the members
+ * named after it:
+ * <ul>
+ *   <li>{@code pythonOp(PyInterpreter)}, 1 slot: {@code pythonOpTable}, {@code PYTHON_OP_SLOTS}, {@code pythonOpMiss}, {@code PythonOpTable}
+ * </ul>
  *
- * <p>Each slot is a tag, the interpreter that owns it, and a value. A hit is an acquire
- * load of the tag, a load of the value and a re-check of the tag; a miss runs the slow
+ * <p>Each slot is a tag, the interpreter that owns it, and a value. An object holds
+ * an immutable table of an accessor's slots, which a claim replaces whole. A hit is
+ * an acquire load of the table and a compare of each tag; a miss runs the slow
  * accessor and may claim a slot. The protocol and its memory-ordering argument are in
- * {@link SlotTags}.
+ * {@link AccessorSlots}.
  */
 @Generated("io.github.pyhandlecache.processor.PyHandleCacheProcessor")
 final class PyHandleCached_OperatorEntry extends OperatorEntry {
-  private static final VarHandle PYTHON_OP_TAG_0;
+  private static final VarHandle PYTHON_OP_TABLE;
 
-  private static final VarHandle PYTHON_OP_VALUE_0;
-
-  private static final SlotTags PYTHON_OP_SLOTS;
-
-  private static final VarHandle[] PYTHON_OP_VALUES;
+  private static final AccessorSlots PYTHON_OP_SLOTS;
 
   static {
+    AccessorSlots.requireProtocol(1, "@VERSION@", PyHandleCached_OperatorEntry.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      PYTHON_OP_TAG_0 = lookup.findVarHandle(PyHandleCached_OperatorEntry.class, "pythonOpTag0",
-          PyInterpreter.class);
-      PYTHON_OP_VALUE_0 = lookup.findVarHandle(PyHandleCached_OperatorEntry.class, "pythonOpValue0",
-          Object.class);
+      PYTHON_OP_TABLE = lookup.findVarHandle(PyHandleCached_OperatorEntry.class, "pythonOpTable",
+          PythonOpTable.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
-    PYTHON_OP_SLOTS = SlotTags.ofFields(PYTHON_OP_TAG_0);
-    PYTHON_OP_VALUES = new VarHandle[] {PYTHON_OP_VALUE_0};
+    PYTHON_OP_SLOTS = AccessorSlots.of(PYTHON_OP_TABLE, new PythonOpTable(),
+        "OperatorEntry.pythonOp(PyInterpreter)");
   }
 
-  private transient PyInterpreter pythonOpTag0;
-
-  private transient Object pythonOpValue0;
+  @SuppressWarnings("unused")
+  private transient PythonOpTable pythonOpTable;
 
   PyHandleCached_OperatorEntry(String name) {
     super(name);
@@ -49,36 +49,84 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
 
   @Override
   Object pythonOp(PyInterpreter interpreter) {
-    if (interpreter != null) {
-      // A hit: see SlotTags, Note [Memory ordering on interpreter tags].
-      if ((PyInterpreter) PYTHON_OP_TAG_0.getAcquire(this) == interpreter) {
-        Object cached = PYTHON_OP_VALUE_0.getOpaque(this);
-        VarHandle.acquireFence();
-        if ((PyInterpreter) PYTHON_OP_TAG_0.getOpaque(this) == interpreter) {
-          return cached;
-        }
+    // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
+    PythonOpTable table = (PythonOpTable) PYTHON_OP_TABLE.getAcquire(this);
+    if (table != null) {
+      if (table.tag0 == interpreter) {
+        return table.value0;
       }
     }
     return pythonOpMiss(interpreter);
   }
 
   private Object pythonOpMiss(PyInterpreter interpreter) {
+    MissEvents events = PYTHON_OP_SLOTS.beginMiss();
     Object computed = super.pythonOp(interpreter);
-    int slot = PYTHON_OP_SLOTS.claim(this, interpreter);
-    if (slot != SlotTags.NO_SLOT) {
-      // The value is released before the tag that publishes it.
-      PYTHON_OP_VALUES[slot].setRelease(this, computed);
-      PYTHON_OP_SLOTS.publish(this, slot, interpreter);
+    if (!PYTHON_OP_SLOTS.isClaimable(this, interpreter, events)) {
       return computed;
     }
-    // Another thread of this interpreter may own a slot: its value is the one to return.
-    int owned = PYTHON_OP_SLOTS.slotOwnedBy(this, interpreter);
-    if (owned != SlotTags.NO_SLOT) {
-      Object cached = PYTHON_OP_VALUES[owned].getOpaque(this);
-      if (PYTHON_OP_SLOTS.isStillOwnedBy(this, owned, interpreter)) {
-        return cached;
-      }
+    PythonOpTable claim = new PythonOpTable(interpreter, computed);
+    return ((PythonOpTable) PYTHON_OP_SLOTS.claim(this, claim, events)).valueOf(interpreter, computed);
+  }
+
+  /**
+   * The slots of {@code pythonOp(PyInterpreter)}: an immutable table that AccessorSlots replaces whole.
+   */
+  private static final class PythonOpTable extends SlotTable {
+    final PyInterpreter tag0;
+
+    final Object value0;
+
+    /**
+     * All slots empty.
+     */
+    PythonOpTable() {
+      tag0 = EMPTY;
+      value0 = null;
     }
-    return computed;
+
+    /**
+     * Slot 0 claimed for {@code tag} with {@code value}, the others empty.
+     */
+    PythonOpTable(PyInterpreter tag, Object value) {
+      tag0 = tag;
+      value0 = value;
+    }
+
+    /**
+     * {@code base} with slot {@code slot} taken from slot 0 of {@code source}.
+     */
+    private PythonOpTable(PythonOpTable base, int slot, PythonOpTable source) {
+      tag0 = slot == 0 ? source.tag0 : base.tag0;
+      value0 = slot == 0 ? source.value0 : base.value0;
+    }
+
+    /**
+     * Returns the value of the slot {@code interpreter} owns, or {@code fallback}.
+     */
+    Object valueOf(PyInterpreter interpreter, Object fallback) {
+      if (tag0 == interpreter) {
+        return value0;
+      }
+      return fallback;
+    }
+
+    @Override
+    protected int slotCount() {
+      return 1;
+    }
+
+    @Override
+    protected PyInterpreter tag(int slot) {
+      return switch (slot) {
+        case 0 -> tag0;
+        default -> throw new IndexOutOfBoundsException(slot);
+      };
+    }
+
+    @Override
+    protected PythonOpTable with(int slot, SlotTable source) {
+      return new PythonOpTable(this, slot, (PythonOpTable) source);
+    }
   }
 }

@@ -1,72 +1,47 @@
 package golden;
 
+import io.github.pyhandlecache.runtime.AccessorSlots;
+import io.github.pyhandlecache.runtime.MissEvents;
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import io.github.pyhandlecache.runtime.SlotTags;
+import io.github.pyhandlecache.runtime.SlotTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Caches the values of {@link TensorShape}'s accessor per interpreter:
- * {@code rank()}.
+ * Caches the values of {@link TensorShape}'s accessor per interpreter, each in the members
+ * named after it:
+ * <ul>
+ *   <li>{@code rank()}, 3 slots: {@code rankTable}, {@code RANK_SLOTS}, {@code rankMiss}, {@code RankTable}
+ * </ul>
  *
- * <p>Each slot is a tag, the interpreter that owns it, and a value. A hit is an acquire
- * load of the tag, a load of the value and a re-check of the tag; a miss runs the slow
+ * <p>Each slot is a tag, the interpreter that owns it, and a value. An object holds
+ * an immutable table of an accessor's slots, which a claim replaces whole. A hit is
+ * an acquire load of the table and a compare of each tag; a miss runs the slow
  * accessor and may claim a slot. The protocol and its memory-ordering argument are in
- * {@link SlotTags}.
+ * {@link AccessorSlots}.
  */
 @Generated("io.github.pyhandlecache.processor.PyHandleCacheProcessor")
 final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> {
-  private static final VarHandle RANK_TAG_0;
+  private static final VarHandle RANK_TABLE;
 
-  private static final VarHandle RANK_VALUE_0;
-
-  private static final VarHandle RANK_TAG_1;
-
-  private static final VarHandle RANK_VALUE_1;
-
-  private static final VarHandle RANK_TAG_2;
-
-  private static final VarHandle RANK_VALUE_2;
-
-  private static final SlotTags RANK_SLOTS;
-
-  private static final VarHandle[] RANK_VALUES;
+  private static final AccessorSlots RANK_SLOTS;
 
   static {
+    AccessorSlots.requireProtocol(1, "@VERSION@", PyHandleCached_TensorShape.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      RANK_TAG_0 = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankTag0",
-          PyInterpreter.class);
-      RANK_VALUE_0 = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankValue0",
-          int.class);
-      RANK_TAG_1 = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankTag1",
-          PyInterpreter.class);
-      RANK_VALUE_1 = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankValue1",
-          int.class);
-      RANK_TAG_2 = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankTag2",
-          PyInterpreter.class);
-      RANK_VALUE_2 = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankValue2",
-          int.class);
+      RANK_TABLE = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankTable",
+          RankTable.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
-    RANK_SLOTS = SlotTags.ofFields(RANK_TAG_0, RANK_TAG_1, RANK_TAG_2);
-    RANK_VALUES = new VarHandle[] {RANK_VALUE_0, RANK_VALUE_1, RANK_VALUE_2};
+    RANK_SLOTS = AccessorSlots.of(RANK_TABLE, new RankTable(), "TensorShape.rank()");
   }
 
-  private transient PyInterpreter rankTag0;
-
-  private transient int rankValue0;
-
-  private transient PyInterpreter rankTag1;
-
-  private transient int rankValue1;
-
-  private transient PyInterpreter rankTag2;
-
-  private transient int rankValue2;
+  @SuppressWarnings("unused")
+  private transient RankTable rankTable;
 
   PyHandleCached_TensorShape(List<D> sizes) {
     super(sizes);
@@ -75,50 +50,118 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
   @Override
   public int rank() {
     PyInterpreter interpreter = PyInterpreter.current();
-    if (interpreter != null) {
-      // A hit: see SlotTags, Note [Memory ordering on interpreter tags].
-      if ((PyInterpreter) RANK_TAG_0.getAcquire(this) == interpreter) {
-        int cached = (int) RANK_VALUE_0.getOpaque(this);
-        VarHandle.acquireFence();
-        if ((PyInterpreter) RANK_TAG_0.getOpaque(this) == interpreter) {
-          return cached;
-        }
+    // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
+    RankTable table = (RankTable) RANK_TABLE.getAcquire(this);
+    if (table != null) {
+      if (table.tag0 == interpreter) {
+        return table.value0;
       }
-      if ((PyInterpreter) RANK_TAG_1.getAcquire(this) == interpreter) {
-        int cached = (int) RANK_VALUE_1.getOpaque(this);
-        VarHandle.acquireFence();
-        if ((PyInterpreter) RANK_TAG_1.getOpaque(this) == interpreter) {
-          return cached;
-        }
+      if (table.tag1 == interpreter) {
+        return table.value1;
       }
-      if ((PyInterpreter) RANK_TAG_2.getAcquire(this) == interpreter) {
-        int cached = (int) RANK_VALUE_2.getOpaque(this);
-        VarHandle.acquireFence();
-        if ((PyInterpreter) RANK_TAG_2.getOpaque(this) == interpreter) {
-          return cached;
-        }
+      if (table.tag2 == interpreter) {
+        return table.value2;
       }
     }
     return rankMiss(interpreter);
   }
 
   private int rankMiss(PyInterpreter interpreter) {
+    MissEvents events = RANK_SLOTS.beginMiss();
     int computed = super.rank();
-    int slot = RANK_SLOTS.claim(this, interpreter);
-    if (slot != SlotTags.NO_SLOT) {
-      // The value is released before the tag that publishes it.
-      RANK_VALUES[slot].setRelease(this, computed);
-      RANK_SLOTS.publish(this, slot, interpreter);
+    if (!RANK_SLOTS.isClaimable(this, interpreter, events)) {
       return computed;
     }
-    // Another thread of this interpreter may own a slot: its value is the one to return.
-    int owned = RANK_SLOTS.slotOwnedBy(this, interpreter);
-    if (owned != SlotTags.NO_SLOT) {
-      int cached = (int) RANK_VALUES[owned].getOpaque(this);
-      if (RANK_SLOTS.isStillOwnedBy(this, owned, interpreter)) {
-        return cached;
-      }
+    RankTable claim = new RankTable(interpreter, computed);
+    return ((RankTable) RANK_SLOTS.claim(this, claim, events)).valueOf(interpreter, computed);
+  }
+
+  /**
+   * The slots of {@code rank()}: an immutable table that AccessorSlots replaces whole.
+   */
+  private static final class RankTable extends SlotTable {
+    final PyInterpreter tag0;
+
+    final int value0;
+
+    final PyInterpreter tag1;
+
+    final int value1;
+
+    final PyInterpreter tag2;
+
+    final int value2;
+
+    /**
+     * All slots empty.
+     */
+    RankTable() {
+      tag0 = EMPTY;
+      value0 = 0;
+      tag1 = EMPTY;
+      value1 = 0;
+      tag2 = EMPTY;
+      value2 = 0;
     }
-    return computed;
+
+    /**
+     * Slot 0 claimed for {@code tag} with {@code value}, the others empty.
+     */
+    RankTable(PyInterpreter tag, int value) {
+      tag0 = tag;
+      value0 = value;
+      tag1 = EMPTY;
+      value1 = 0;
+      tag2 = EMPTY;
+      value2 = 0;
+    }
+
+    /**
+     * {@code base} with slot {@code slot} taken from slot 0 of {@code source}.
+     */
+    private RankTable(RankTable base, int slot, RankTable source) {
+      tag0 = slot == 0 ? source.tag0 : base.tag0;
+      value0 = slot == 0 ? source.value0 : base.value0;
+      tag1 = slot == 1 ? source.tag0 : base.tag1;
+      value1 = slot == 1 ? source.value0 : base.value1;
+      tag2 = slot == 2 ? source.tag0 : base.tag2;
+      value2 = slot == 2 ? source.value0 : base.value2;
+    }
+
+    /**
+     * Returns the value of the slot {@code interpreter} owns, or {@code fallback}.
+     */
+    int valueOf(PyInterpreter interpreter, int fallback) {
+      if (tag0 == interpreter) {
+        return value0;
+      }
+      if (tag1 == interpreter) {
+        return value1;
+      }
+      if (tag2 == interpreter) {
+        return value2;
+      }
+      return fallback;
+    }
+
+    @Override
+    protected int slotCount() {
+      return 3;
+    }
+
+    @Override
+    protected PyInterpreter tag(int slot) {
+      return switch (slot) {
+        case 0 -> tag0;
+        case 1 -> tag1;
+        case 2 -> tag2;
+        default -> throw new IndexOutOfBoundsException(slot);
+      };
+    }
+
+    @Override
+    protected RankTable with(int slot, SlotTable source) {
+      return new RankTable(this, slot, (RankTable) source);
+    }
   }
 }

@@ -1,10 +1,13 @@
 package io.github.pyhandlecache.processor;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Names of the members generated for one accessor, all derived from one unique base name. */
+/**
+ * Names of the members generated for one accessor, all derived from one base name: the method's
+ * name, or the method's name and a number when that would clash with a member of the user's class
+ * or another accessor's (the class Javadoc lists which base name belongs to which accessor).
+ */
 final class AccessorNames {
   private final String base;
   private final String constantBase;
@@ -14,44 +17,35 @@ final class AccessorNames {
     this.constantBase = base.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
-  /** Every name {@link AccessorNames} gives out for {@code base} and that many slots. */
-  static List<String> memberNames(String base, int slots) {
+  /** Every name {@link AccessorNames} gives out for {@code base}. */
+  static List<String> memberNames(String base) {
     AccessorNames names = new AccessorNames(base);
-    List<String> all = new ArrayList<>();
-    for (int slot = 0; slot < slots; slot++) {
-      all.add(names.tagField(slot));
-      all.add(names.valueField(slot));
-      all.add(names.tagHandle(slot));
-      all.add(names.valueHandle(slot));
-    }
-    all.add(names.slotTags());
-    all.add(names.valueHandles());
-    all.add(names.missMethod());
-    return all;
+    return List.of(
+        names.tableField(), names.tableHandle(), names.slots(), names.tableClass(), names.missMethod());
   }
 
-  String tagField(int slot) {
-    return base + "Tag" + slot;
+  String base() {
+    return base;
   }
 
-  String valueField(int slot) {
-    return base + "Value" + slot;
+  /** The instance field that holds the object's table. */
+  String tableField() {
+    return base + "Table";
   }
 
-  String tagHandle(int slot) {
-    return constantBase + "_TAG_" + slot;
+  /** The VarHandle of {@link #tableField()}. */
+  String tableHandle() {
+    return constantBase + "_TABLE";
   }
 
-  String valueHandle(int slot) {
-    return constantBase + "_VALUE_" + slot;
-  }
-
-  String slotTags() {
+  /** The runtime's {@code AccessorSlots} for this accessor. */
+  String slots() {
     return constantBase + "_SLOTS";
   }
 
-  String valueHandles() {
-    return constantBase + "_VALUES";
+  /** The nested class of the tables. */
+  String tableClass() {
+    return Character.toUpperCase(base.charAt(0)) + base.substring(1) + "Table";
   }
 
   String missMethod() {

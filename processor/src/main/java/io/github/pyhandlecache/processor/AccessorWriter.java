@@ -6,89 +6,91 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Types;
 
 /**
- * Writes the members that cache one accessor: its slot fields, their VarHandles, the override with
- * the hit path, and the miss method. The protocol they follow is SlotTags's; the hit path is
- * written out here so that it inlines into callers.
+ * Writes the members that cache one accessor: the field holding the object's slot table, its
+ * VarHandle, the runtime's {@code AccessorSlots}, the override with the hit path, the miss method,
+ * and the nested table class. The protocol is AccessorSlots's; the hit path is written out here so
+ * that it inlines into callers.
  */
 final class AccessorWriter {
   private static final ClassName INTERPRETER = RuntimeNames.INTERPRETER;
-  private static final ClassName SLOT_TAGS = RuntimeNames.SLOT_TAGS;
+  private static final ClassName ACCESSOR_SLOTS = RuntimeNames.ACCESSOR_SLOTS;
 
   private final CachedAccessor accessor;
   private final AccessorNames names;
   private final ClassName generatedClass;
+  private final String accessorName;
   private final TypeName valueType;
-  private final TypeName erasedValueType;
+  private final SlotTableWriter table;
   private final List<String> suppressedWarnings;
 
-  AccessorWriter(CachedAccessor accessor, ClassName generatedClass, Types types) {
+  AccessorWriter(CachedAccessor accessor, ClassName generatedClass, String ownerName) {
     this.accessor = accessor;
     this.names = accessor.names();
     this.generatedClass = generatedClass;
+    this.accessorName = ownerName + "." + signature(accessor);
     this.valueType = TypeName.get(accessor.valueType());
-    this.erasedValueType = TypeName.get(types.erasure(accessor.valueType()));
-    this.suppressedWarnings = TypeWarnings.of(accessor.valueType());
+    this.table = new SlotTableWriter(accessor, generatedClass.nestedClass(names.tableClass()));
+    Set<String> suppressed = new LinkedHashSet<>(TypeWarnings.of(accessor.valueType()));
+    if (table.isGeneric()) {
+      suppressed.add("unchecked"); // the cast of the table read to its parameterized type
+    }
+    this.suppressedWarnings = List.copyOf(suppressed);
   }
 
-  /** The {@code private static final VarHandle} constants and the slot fields. */
+  /** How Javadoc and events name an accessor: {@code op(PyInterpreter)} or {@code op()}. */
+  static String signature(CachedAccessor accessor) {
+    return accessor.methodName() + (accessor.isExplicit() ? "(PyInterpreter)" : "()");
+  }
+
+  /** The constants and the instance field. */
   List<FieldSpec> fields() {
-    List<FieldSpec> fields = new ArrayList<>();
-    for (int slot = 0; slot < accessor.slots(); slot++) {
-      fields.add(constant(VarHandle.class, names.tagHandle(slot)));
-      fields.add(constant(VarHandle.class, names.valueHandle(slot)));
-    }
-    fields.add(constant(SLOT_TAGS, names.slotTags()));
-    fields.add(constant(VarHandle[].class, names.valueHandles()));
-    for (int slot = 0; slot < accessor.slots(); slot++) {
-      fields.add(
-          FieldSpec.builder(INTERPRETER, names.tagField(slot), Modifier.PRIVATE, Modifier.TRANSIENT)
-              .build());
-      FieldSpec.Builder value =
-          FieldSpec.builder(valueType, names.valueField(slot), Modifier.PRIVATE, Modifier.TRANSIENT);
-      if (suppressedWarnings.contains("rawtypes")) {
-        value.addAnnotation(TypeWarnings.suppress(List.of("rawtypes")));
-      }
-      fields.add(value.build());
-    }
-    return fields;
+    FieldSpec.Builder field =
+        FieldSpec.builder(
+            table.type(), names.tableField(), Modifier.PRIVATE, Modifier.TRANSIENT);
+    // "unused": the field is only reached through its VarHandle, which Eclipse's compiler ignores.
+    field.addAnnotation(
+        TypeWarnings.suppress(
+            TypeWarnings.mentionsRawType(accessor.valueType())
+                ? List.of("rawtypes", "unused")
+                : List.of("unused")));
+    return List.of(
+        constant(TypeName.get(VarHandle.class), names.tableHandle()),
+        constant(ACCESSOR_SLOTS, names.slots()),
+        field.build());
   }
 
   /** Statements of the static initializer that may throw ReflectiveOperationException. */
-  CodeBlock findVarHandles(String lookup) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    for (int slot = 0; slot < accessor.slots(); slot++) {
-      code.addStatement(
-          "$N =$W$N.findVarHandle($T.class,$W$S,$W$T.class)",
-          names.tagHandle(slot), lookup, generatedClass, names.tagField(slot), INTERPRETER);
-      code.addStatement(
-          "$N =$W$N.findVarHandle($T.class,$W$S,$W$T.class)",
-          names.valueHandle(slot), lookup, generatedClass, names.valueField(slot), erasedValueType);
-    }
-    return code.build();
+  CodeBlock findVarHandle(String lookup) {
+    return CodeBlock.builder()
+        .addStatement(
+            "$N =$W$N.findVarHandle($T.class,$W$S,$W$T.class)",
+            names.tableHandle(), lookup, generatedClass, names.tableField(), table.rawType())
+        .build();
   }
 
-  /** Statements of the static initializer that group the handles for the miss path. */
-  CodeBlock groupVarHandles() {
-    List<CodeBlock> tags = new ArrayList<>();
-    List<CodeBlock> values = new ArrayList<>();
-    for (int slot = 0; slot < accessor.slots(); slot++) {
-      tags.add(CodeBlock.of("$N", names.tagHandle(slot)));
-      values.add(CodeBlock.of("$N", names.valueHandle(slot)));
-    }
+  /** The statement of the static initializer that creates the accessor's slots. */
+  CodeBlock createSlots() {
     return CodeBlock.builder()
-        .addStatement("$N = $T.ofFields($L)", names.slotTags(), SLOT_TAGS, CodeBlock.join(tags, ", "))
         .addStatement(
-            "$N = new $T[] {$L}", names.valueHandles(), VarHandle.class, CodeBlock.join(values, ", "))
+            "$N =$W$T.of($N,$W$L,$W$S)",
+            names.slots(), ACCESSOR_SLOTS, names.tableHandle(), table.newEmpty(), accessorName)
         .build();
+  }
+
+  /** The nested class of the accessor's tables. */
+  TypeSpec tableClass() {
+    return table.write("{@code " + signature(accessor) + "}");
   }
 
   /** The override: a hit returns a slot's value; anything else goes to the miss method. */
@@ -110,28 +112,25 @@ final class AccessorWriter {
       interpreter = locals.newName("interpreter");
       method.addStatement("$T $N = $T.current()", INTERPRETER, interpreter, INTERPRETER);
     }
-    String cached = locals.newName("cached");
-    method.beginControlFlow("if ($N != null)", interpreter);
-    method.addComment("A hit: see SlotTags, Note [Memory ordering on interpreter tags].");
+    String slots = locals.newName("table");
+    method
+        .addComment("A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].")
+        .addStatement(
+            "$T $N = ($T) $N.getAcquire(this)", table.type(), slots, table.type(), names.tableHandle())
+        .beginControlFlow("if ($N != null)", slots);
     for (int slot = 0; slot < accessor.slots(); slot++) {
       method
-          .beginControlFlow(
-              "if (($T) $N.getAcquire(this) == $N)", INTERPRETER, names.tagHandle(slot), interpreter)
-          .addStatement(
-              "$T $N = $L$N.getOpaque(this)", valueType, cached, cast(), names.valueHandle(slot))
-          .addStatement("$T.acquireFence()", VarHandle.class)
-          .beginControlFlow(
-              "if (($T) $N.getOpaque(this) == $N)", INTERPRETER, names.tagHandle(slot), interpreter)
-          .addStatement("return $N", cached)
-          .endControlFlow()
+          .beginControlFlow("if ($N.$N == $N)", slots, SlotTableWriter.tag(slot), interpreter)
+          .addStatement("return $N.$N", slots, SlotTableWriter.value(slot))
           .endControlFlow();
     }
-    method.endControlFlow();
-    method.addStatement("return $N($N)", names.missMethod(), interpreter);
-    return method.build();
+    return method
+        .endControlFlow()
+        .addStatement("return $N($N)", names.missMethod(), interpreter)
+        .build();
   }
 
-  /** The miss method: runs the slow accessor, then claims a slot or defers to the owner's value. */
+  /** The miss method: runs the slow accessor, then claims a slot or returns the owner's value. */
   MethodSpec missMethod() {
     String interpreter = "interpreter";
     MethodSpec.Builder method =
@@ -141,36 +140,19 @@ final class AccessorWriter {
             .addParameter(INTERPRETER, interpreter)
             .addExceptions(thrownTypes());
     suppressWarnings(method);
-    method
+    return method
+        .addStatement("$T events = $N.beginMiss()", RuntimeNames.MISS_EVENTS, names.slots())
         .addStatement(
             "$T computed = super.$N($L)",
             valueType, accessor.methodName(), accessor.isExplicit() ? interpreter : "")
-        .addStatement("int slot = $N.claim(this, $N)", names.slotTags(), interpreter)
-        .beginControlFlow("if (slot != $T.NO_SLOT)", SLOT_TAGS)
-        .addComment("The value is released before the tag that publishes it.")
-        .addStatement("$N[slot].setRelease(this, computed)", names.valueHandles())
-        .addStatement("$N.publish(this, slot, $N)", names.slotTags(), interpreter)
+        .beginControlFlow("if (!$N.isClaimable(this, $N, events))", names.slots(), interpreter)
         .addStatement("return computed")
         .endControlFlow()
-        .addComment("Another thread of this interpreter may own a slot: its value is the one to return.")
-        .addStatement("int owned = $N.slotOwnedBy(this, $N)", names.slotTags(), interpreter)
-        .beginControlFlow("if (owned != $T.NO_SLOT)", SLOT_TAGS)
+        .addStatement("$T claim = $L", table.type(), table.newClaim(interpreter, "computed"))
         .addStatement(
-            "$T cached = $L$N[owned].getOpaque(this)", valueType, cast(), names.valueHandles())
-        .beginControlFlow("if ($N.isStillOwnedBy(this, owned, $N))", names.slotTags(), interpreter)
-        .addStatement("return cached")
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("return computed");
-    return method.build();
-  }
-
-  /**
-   * The cast that gives a VarHandle read its return type: the call site's type is the cast's, and
-   * without one it is {@code Object}.
-   */
-  private CodeBlock cast() {
-    return valueType.equals(ClassName.OBJECT) ? CodeBlock.of("") : CodeBlock.of("($T) ", valueType);
+            "return (($T) $N.claim(this, claim, events)).valueOf($N, computed)",
+            table.type(), names.slots(), interpreter)
+        .build();
   }
 
   private void suppressWarnings(MethodSpec.Builder method) {
@@ -191,10 +173,6 @@ final class AccessorWriter {
       thrown.add(TypeName.get(type));
     }
     return thrown;
-  }
-
-  private static FieldSpec constant(Class<?> type, String name) {
-    return constant(TypeName.get(type), name);
   }
 
   private static FieldSpec constant(TypeName type, String name) {

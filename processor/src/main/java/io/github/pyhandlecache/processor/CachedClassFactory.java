@@ -52,11 +52,12 @@ final class CachedClassFactory {
   CachedClass create(TypeElement type, List<ExecutableElement> cachedMethods) {
     DeclaredType declaredType = (DeclaredType) type.asType();
     Set<String> takenNames = memberNamesOf(type);
+    takenNames.add(type.getSimpleName().toString()); // a nested table class must not shadow it
     List<CachedAccessor> accessors = new ArrayList<>();
     for (ExecutableElement method : cachedMethods) {
       int slots = CachedAnnotation.slots(CachedAnnotation.on(method).orElseThrow(), elements);
       ExecutableType memberType = (ExecutableType) types.asMemberOf(declaredType, method);
-      String baseName = uniqueBaseName(method.getSimpleName().toString(), slots, takenNames);
+      String baseName = uniqueBaseName(method.getSimpleName().toString(), takenNames);
       accessors.add(
           new CachedAccessor(method, memberType, slots, new AccessorNames(baseName)));
     }
@@ -120,10 +121,10 @@ final class CachedClassFactory {
    * Returns a prefix for the accessor's generated members that collides with no member of the
    * user's class (a private method would clash with an inherited one) and no other accessor's.
    */
-  private static String uniqueBaseName(String methodName, int slots, Set<String> takenNames) {
+  private static String uniqueBaseName(String methodName, Set<String> takenNames) {
     for (int suffix = 1; ; suffix++) {
       String baseName = suffix == 1 ? methodName : methodName + suffix;
-      List<String> derived = AccessorNames.memberNames(baseName, slots);
+      List<String> derived = AccessorNames.memberNames(baseName);
       if (derived.stream().noneMatch(takenNames::contains)) {
         takenNames.addAll(derived);
         return baseName;

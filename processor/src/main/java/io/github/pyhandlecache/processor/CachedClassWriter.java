@@ -20,18 +20,15 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Types;
 
 /** Writes {@code PyHandleCached_Foo} from its model. */
 final class CachedClassWriter {
-  private final Types types;
   private final Optional<ClassName> generatedAnnotation;
 
   /**
    * @param generatedAnnotation {@code javax.annotation.processing.Generated}, if the target has it
    */
-  CachedClassWriter(Types types, Optional<ClassName> generatedAnnotation) {
-    this.types = types;
+  CachedClassWriter(Optional<ClassName> generatedAnnotation) {
     this.generatedAnnotation = generatedAnnotation;
   }
 
@@ -62,10 +59,10 @@ final class CachedClassWriter {
 
     List<AccessorWriter> accessors = new ArrayList<>();
     for (CachedAccessor accessor : cached.accessors()) {
-      accessors.add(new AccessorWriter(accessor, cached.generatedName(), types));
+      accessors.add(new AccessorWriter(accessor, cached.generatedName(), ownerName(type)));
     }
     accessors.forEach(accessor -> generated.addFields(accessor.fields()));
-    generated.addStaticBlock(staticInitializer(accessors));
+    generated.addStaticBlock(staticInitializer(cached.generatedName(), accessors));
     for (ExecutableElement constructor : cached.constructors()) {
       generated.addMethod(mirror(constructor));
     }
@@ -73,42 +70,66 @@ final class CachedClassWriter {
       generated.addMethod(accessor.override());
       generated.addMethod(accessor.missMethod());
     }
+    for (AccessorWriter accessor : accessors) {
+      generated.addType(accessor.tableClass());
+    }
     return JavaFile.builder(cached.generatedName().packageName(), generated.build())
         .skipJavaLangImports(true)
         .build();
   }
 
+  /** {@code Foo}, or {@code Outer.Inner}: how events name the class. */
+  private static String ownerName(TypeElement type) {
+    return String.join(".", ClassName.get(type).simpleNames());
+  }
+
   private static CodeBlock javadoc(CachedClass cached) {
-    List<CodeBlock> accessors = new ArrayList<>();
+    CodeBlock.Builder javadoc =
+        CodeBlock.builder()
+            .add(
+                "Caches the values of {@link $T}'s $L per interpreter, each in the members\n",
+                ClassName.get(cached.type()),
+                cached.accessors().size() == 1 ? "accessor" : "accessors")
+            .add("named after it:\n<ul>\n");
     for (CachedAccessor accessor : cached.accessors()) {
-      accessors.add(
-          CodeBlock.of(
-              "{@code $N($L)}", accessor.methodName(), accessor.isExplicit() ? "PyInterpreter" : ""));
+      AccessorNames names = accessor.names();
+      javadoc.add(
+          "  <li>{@code $L}, $L $L: {@code $N}, {@code $N}, {@code $N}, {@code $N}\n",
+          AccessorWriter.signature(accessor),
+          accessor.slots(),
+          accessor.slots() == 1 ? "slot" : "slots",
+          names.tableField(),
+          names.slots(),
+          names.missMethod(),
+          names.tableClass());
     }
-    return CodeBlock.builder()
-        .add(
-            "Caches the values of {@link $T}'s $L per interpreter:\n",
-            ClassName.get(cached.type()),
-            accessors.size() == 1 ? "accessor" : "accessors")
-        .add("$L.\n", CodeBlock.join(accessors, ", "))
-        .add("\n<p>Each slot is a tag, the interpreter that owns it, and a value. A hit is an acquire\n")
-        .add("load of the tag, a load of the value and a re-check of the tag; a miss runs the slow\n")
+    return javadoc
+        .add("</ul>\n")
+        .add("\n<p>Each slot is a tag, the interpreter that owns it, and a value. An object holds\n")
+        .add("an immutable table of an accessor's slots, which a claim replaces whole. A hit is\n")
+        .add("an acquire load of the table and a compare of each tag; a miss runs the slow\n")
         .add("accessor and may claim a slot. The protocol and its memory-ordering argument are in\n")
-        .add("{@link $T}.\n", RuntimeNames.SLOT_TAGS)
+        .add("{@link $T}.\n", RuntimeNames.ACCESSOR_SLOTS)
         .build();
   }
 
-  private static CodeBlock staticInitializer(List<AccessorWriter> accessors) {
+  private static CodeBlock staticInitializer(ClassName generatedName, List<AccessorWriter> accessors) {
     CodeBlock.Builder code =
         CodeBlock.builder()
+            .addStatement(
+                "$T.requireProtocol($L, $S, $T.class)",
+                RuntimeNames.ACCESSOR_SLOTS,
+                RuntimeNames.PROTOCOL,
+                ProcessorVersion.get(),
+                generatedName)
             .beginControlFlow("try")
             .addStatement(
                 "$T lookup = $T.lookup()", MethodHandles.Lookup.class, MethodHandles.class);
-    accessors.forEach(accessor -> code.add(accessor.findVarHandles("lookup")));
+    accessors.forEach(accessor -> code.add(accessor.findVarHandle("lookup")));
     code.nextControlFlow("catch ($T e)", ReflectiveOperationException.class)
         .addStatement("throw new $T(e)", ExceptionInInitializerError.class)
         .endControlFlow();
-    accessors.forEach(accessor -> code.add(accessor.groupVarHandles()));
+    accessors.forEach(accessor -> code.add(accessor.createSlots()));
     return code.build();
   }
 

@@ -110,7 +110,7 @@ public final class PyHandleCacheProcessor extends AbstractProcessor {
       return;
     }
     CachedClass cached = factory.create(type, cachedMethods);
-    new CachedClassWriter(types, generatedAnnotation(elements))
+    new CachedClassWriter(generatedAnnotation(elements))
         .write(cached)
         .writeTo(processingEnv.getFiler());
   }

@@ -18,29 +18,33 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>Thread-safe and lock-free, with the semantics and guarantees of {@link #getOr}. The value
- * should be a handle the caller could always produce again: the cache may be full of other
- * interpreters, and then the slow accessor runs on every call.
+ * <p>Thread-safe, with the semantics and guarantees of {@link #getOr}: a hit never waits, a miss
+ * never waits for another thread, and a {@code Throwable} thrown anywhere leaves the cache usable.
+ * The value should be a handle the caller could always produce again: the cache may be full of
+ * other interpreters, and then the slow accessor runs on every call.
  *
  * @param <T> the type of the cached value
  */
 public final class PyHandleCache<T> {
-  /** Elements of every table; see {@link SlotTags} for the ordering of each access. */
-  static final VarHandle TABLE = MethodHandles.arrayElementVarHandle(Object[].class);
-
-  private static final int MAX_SLOTS = 16;
-  private static final SlotTags[] TAGS_BY_SLOT_COUNT = new SlotTags[MAX_SLOTS + 1];
+  private static final VarHandle TABLE;
+  private static final AccessorSlots[] SLOTS_BY_COUNT = new AccessorSlots[AccessorSlots.MAX_SLOTS + 1];
 
   static {
-    for (int slots = 1; slots <= MAX_SLOTS; slots++) {
-      TAGS_BY_SLOT_COUNT[slots] = SlotTags.ofArray(slots);
+    try {
+      TABLE = MethodHandles.lookup().findVarHandle(PyHandleCache.class, "table", CacheTable.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+    for (int slots = 1; slots <= AccessorSlots.MAX_SLOTS; slots++) {
+      SLOTS_BY_COUNT[slots] = AccessorSlots.of(TABLE, CacheTable.empty(slots), "PyHandleCache");
     }
   }
 
-  /** Slot {@code k}'s tag at {@code 2k}, its value at {@code 2k + 1}. */
-  private final Object[] table;
+  /** Replaced whole by {@link AccessorSlots}; see its Note [Memory ordering on interpreter tags]. */
+  @SuppressWarnings("unused") // written through TABLE
+  private CacheTable table;
 
-  private final SlotTags tags;
+  private final AccessorSlots slots;
 
   /** Creates a cache with one slot, like PyTorch's. */
   public PyHandleCache() {
@@ -53,11 +57,12 @@ public final class PyHandleCache<T> {
    * @throws IllegalArgumentException if {@code slots} is not between 1 and 16
    */
   public PyHandleCache(int slots) {
-    if (slots < 1 || slots > MAX_SLOTS) {
-      throw new IllegalArgumentException("slots must be between 1 and 16, got " + slots);
+    if (slots < 1 || slots > AccessorSlots.MAX_SLOTS) {
+      throw new IllegalArgumentException(
+          "slots must be between 1 and " + AccessorSlots.MAX_SLOTS + ", got " + slots);
     }
-    this.table = new Object[2 * slots];
-    this.tags = TAGS_BY_SLOT_COUNT[slots];
+    this.slots = SLOTS_BY_COUNT[slots];
+    TABLE.setRelease(this, CacheTable.empty(slots));
   }
 
   /**
@@ -75,57 +80,39 @@ public final class PyHandleCache<T> {
    * </ol>
    *
    * <p>Never returns a value computed for another interpreter. A hit takes no lock, allocates
-   * nothing and writes nothing.
+   * nothing and writes nothing. Once {@code self.close()} has returned, this cache holds nothing of
+   * {@code self}'s.
    *
    * @throws NullPointerException if {@code slowAccessor} is null
    */
   public T getOr(PyInterpreter self, Supplier<? extends T> slowAccessor) {
     Objects.requireNonNull(slowAccessor, "slowAccessor");
-    if (self != null) {
-      Object[] table = this.table;
-      for (int tag = 0; tag < table.length; tag += 2) {
-        // Hit: see SlotTags, Note [Memory ordering on interpreter tags].
-        if (TABLE.getAcquire(table, tag) == self) {
-          Object value = TABLE.getOpaque(table, tag + 1);
-          VarHandle.acquireFence();
-          if (TABLE.getOpaque(table, tag) == self) {
-            return cast(value);
-          }
-        }
-      }
+    // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
+    CacheTable table = (CacheTable) TABLE.getAcquire(this);
+    if (table.tag0 == self) {
+      return cast(table.value0);
     }
-    return getMiss(self, slowAccessor);
+    Object value = table.restValueOf(self, table);
+    return value != table ? cast(value) : getMiss(self, slowAccessor);
   }
 
   private T getMiss(PyInterpreter self, Supplier<? extends T> slowAccessor) {
+    MissEvents events = slots.beginMiss();
     T computed = slowAccessor.get();
-    int slot = tags.claim(table, self);
-    if (slot != SlotTags.NO_SLOT) {
-      TABLE.setRelease(table, 2 * slot + 1, computed);
-      tags.publish(table, slot, self);
+    if (!slots.isClaimable(this, self, events)) {
       return computed;
     }
-    int owned = tags.slotOwnedBy(table, self);
-    if (owned != SlotTags.NO_SLOT) {
-      Object value = TABLE.getOpaque(table, 2 * owned + 1);
-      if (tags.isStillOwnedBy(table, owned, self)) {
-        return cast(value);
-      }
-    }
-    return computed;
+    CacheTable claim = CacheTable.claim(slots.slotCount(), self, computed);
+    return cast(((CacheTable) slots.claim(this, claim, events)).valueOf(self, computed));
   }
 
-  @SuppressWarnings("unchecked") // only getMiss writes values, and only values of type T
+  @SuppressWarnings("unchecked") // only getMiss puts values in, and only values of type T
   private static <T> T cast(Object value) {
     return (T) value;
   }
 
   @Override
   public String toString() {
-    StringBuilder owners = new StringBuilder("PyHandleCache[");
-    for (int slot = 0; slot < table.length / 2; slot++) {
-      owners.append(slot == 0 ? "" : ", ").append(tags.tagAcquire(table, slot));
-    }
-    return owners.append(']').toString();
+    return "PyHandleCache" + TABLE.getAcquire(this);
   }
 }

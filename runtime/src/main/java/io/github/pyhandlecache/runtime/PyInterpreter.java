@@ -1,6 +1,11 @@
 package io.github.pyhandlecache.runtime;
 
+import io.github.pyhandlecache.runtime.spi.InterpreterLookup;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /**
  * An interpreter that cached values belong to: a Python interpreter, a GraalPy context, a script
@@ -14,27 +19,23 @@ import java.util.Objects;
  * try (PyInterpreter.Scope scope = interpreter.enter()) {
  *   entry.pyObject();            // cached for "main"
  * }
- * interpreter.close();           // its slots may now be reclaimed by other interpreters
+ * interpreter.close();           // releases every slot it owns
  * }</pre>
  *
  * <p>Instances are thread-safe. {@code equals} is identity.
  */
 public final class PyInterpreter {
-  private static final ThreadLocal<Scope> INNERMOST_SCOPE = new ThreadLocal<>();
+  /** Each thread's scopes; the holder itself is only ever read and written by its thread. */
+  private static final ThreadLocal<ThreadScopes> SCOPES = ThreadLocal.withInitial(ThreadScopes::new);
+
+  private static final InterpreterLookup[] LOOKUPS = loadLookups();
 
   private final String name;
-
-  /**
-   * Stands in a slot's tag while a thread of this interpreter claims that slot. Never closed, so
-   * never reclaimable, and never equal to an interpreter a caller holds. See {@link SlotTags}.
-   */
-  final PyInterpreter claimMarker;
-
+  private final OwnedSlots ownedSlots = new OwnedSlots();
   private volatile boolean closed;
 
-  private PyInterpreter(String name, PyInterpreter claimant) {
+  private PyInterpreter(String name) {
     this.name = name;
-    this.claimMarker = claimant == null ? new PyInterpreter(name, this) : null;
   }
 
   /**
@@ -44,7 +45,12 @@ public final class PyInterpreter {
    * @throws NullPointerException if {@code name} is null
    */
   public static PyInterpreter create(String name) {
-    return new PyInterpreter(Objects.requireNonNull(name, "name"), null);
+    return new PyInterpreter(Objects.requireNonNull(name, "name"));
+  }
+
+  /** The tag of an empty slot: never returned, entered or closed. See {@link SlotTable#EMPTY}. */
+  static PyInterpreter empty() {
+    return new PyInterpreter("(empty slot)");
   }
 
   /** Returns the name this interpreter was created with. */
@@ -62,27 +68,46 @@ public final class PyInterpreter {
     if (closed) {
       throw new IllegalStateException("cannot enter closed interpreter " + name);
     }
-    Scope scope = new Scope(this, INNERMOST_SCOPE.get());
-    INNERMOST_SCOPE.set(scope);
+    ThreadScopes scopes = SCOPES.get();
+    Scope scope = new Scope(this, scopes);
+    scopes.innermost = scope; // the one write that enters: nothing after it can throw
     return scope;
   }
 
   /**
-   * Returns the interpreter of the innermost open scope of the calling thread, closed or not, or
-   * null if the thread has entered none.
+   * Returns the interpreter of the innermost open scope of the calling thread, closed or not. A
+   * thread that has entered no scope gets the answer of an installed {@link InterpreterLookup} (for
+   * example the interpreter of the GraalPy context it has entered), or null.
    */
   public static PyInterpreter current() {
-    Scope scope = INNERMOST_SCOPE.get();
-    return scope == null ? null : scope.interpreter;
+    Scope innermost = SCOPES.get().innermost;
+    return innermost != null ? innermost.interpreter : lookUpCurrent();
+  }
+
+  private static PyInterpreter lookUpCurrent() {
+    for (InterpreterLookup lookup : LOOKUPS) {
+      PyInterpreter found = lookup.currentInterpreter();
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /**
-   * Closes this interpreter; idempotent. Once this method has returned, no new claim of a slot
-   * starts for this interpreter, and the slots it owns may be reclaimed by other interpreters.
-   * Open scopes stay open, and {@link #current()} still returns this interpreter inside them.
+   * Closes this interpreter and releases every slot it owns. Once this method has returned, no new
+   * claim of a slot starts for this interpreter, no value it cached is reachable through any slot of
+   * any object, and its calls run the slow accessor. Other interpreters' slots are untouched. Open
+   * scopes stay open, and {@link #current()} still returns this interpreter inside them.
+   *
+   * <p>Idempotent; a call that ends with an exception (a {@code StackOverflowError}, say) leaves
+   * the interpreter closed, and the next call finishes the release.
    */
   public void close() {
     closed = true;
+    CacheEvents.Release recorder = ReleaseRecorder.begin(this);
+    int released = ownedSlots.releaseAll(this);
+    ReleaseRecorder.end(recorder, released);
   }
 
   /** Returns whether {@link #close()} has been called. */
@@ -90,10 +115,36 @@ public final class PyInterpreter {
     return closed;
   }
 
+  /** Registers an object whose slot of {@code slots} this interpreter is about to claim. */
+  void registerSlots(Object holder, AccessorSlots slots) {
+    ownedSlots.register(holder, slots);
+  }
+
+  /** Returns how many objects are registered for release, collected ones included. */
+  int registeredSlots() {
+    return ownedSlots.size();
+  }
+
   @Override
   public String toString() {
-    String state = claimMarker == null ? ", claiming]" : closed ? ", closed]" : "]";
-    return "PyInterpreter[" + name + state;
+    return "PyInterpreter[" + name + (closed ? ", closed]" : "]");
+  }
+
+  private static InterpreterLookup[] loadLookups() {
+    List<InterpreterLookup> lookups = new ArrayList<>();
+    try {
+      ServiceLoader.load(InterpreterLookup.class, PyInterpreter.class.getClassLoader())
+          .forEach(lookups::add);
+    } catch (ServiceConfigurationError e) {
+      System.getLogger(PyInterpreter.class.getName())
+          .log(System.Logger.Level.WARNING, "an InterpreterLookup could not be loaded", e);
+    }
+    return lookups.toArray(new InterpreterLookup[0]);
+  }
+
+  /** A thread's innermost scope. */
+  private static final class ThreadScopes {
+    Scope innermost;
   }
 
   /**
@@ -102,13 +153,15 @@ public final class PyInterpreter {
    */
   public static final class Scope implements AutoCloseable {
     private final PyInterpreter interpreter;
+    private final ThreadScopes scopes;
     private final Scope enclosing;
     private final Thread thread = Thread.currentThread();
     private boolean closed; // read and written by the entering thread only
 
-    private Scope(PyInterpreter interpreter, Scope enclosing) {
+    private Scope(PyInterpreter interpreter, ThreadScopes scopes) {
       this.interpreter = interpreter;
-      this.enclosing = enclosing;
+      this.scopes = scopes;
+      this.enclosing = scopes.innermost;
     }
 
     /**
@@ -127,14 +180,14 @@ public final class PyInterpreter {
       if (closed) {
         return;
       }
-      Scope innermost = INNERMOST_SCOPE.get();
-      if (innermost != this) {
+      if (scopes.innermost != this) {
         throw new IllegalStateException(
             "scope of " + interpreter.name + " is not the innermost: close the scope of "
-                + innermost.interpreter.name + " first");
+                + scopes.innermost.interpreter.name + " first");
       }
+      // Two plain writes and no call between them: no Throwable can separate them.
+      scopes.innermost = enclosing;
       closed = true;
-      INNERMOST_SCOPE.set(enclosing);
     }
 
     @Override

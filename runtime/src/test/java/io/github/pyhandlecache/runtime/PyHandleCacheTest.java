@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The numbered rules of SPEC.md's semantics for {@link PyHandleCache#getOr}. */
+/** The numbered rules of the README's "What a call does", and {@link PyHandleCache#getOr}. */
 class PyHandleCacheTest {
   private final PyInterpreter a = PyInterpreter.create("a");
   private final PyInterpreter b = PyInterpreter.create("b");
@@ -134,7 +134,7 @@ class PyHandleCacheTest {
   void toStringShowsTheOwners() {
     PyHandleCache<Value> cache = new PyHandleCache<>(2);
     get(cache, a);
-    assertEquals("PyHandleCache[PyInterpreter[a], null]", cache.toString());
+    assertEquals("PyHandleCache[PyInterpreter[a], empty]", cache.toString());
   }
 
   @Test

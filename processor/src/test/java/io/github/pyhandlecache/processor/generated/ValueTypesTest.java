@@ -39,13 +39,22 @@ class ValueTypesTest {
 
   @Test
   void primitiveFieldsStayPrimitive() throws NoSuchFieldException {
-    Class<?> generated = PyHandleCached_TensorStats.class;
-    assertEquals(int.class, generated.getDeclaredField("rankValue0").getType());
-    assertEquals(long.class, generated.getDeclaredField("numelValue1").getType());
-    assertEquals(double.class, generated.getDeclaredField("meanValue0").getType());
-    assertEquals(boolean.class, generated.getDeclaredField("isEvenValue0").getType());
-    assertEquals(char.class, generated.getDeclaredField("codeValue0").getType());
-    assertEquals(int[].class, generated.getDeclaredField("stridesValue0").getType());
+    assertEquals(int.class, valueField("RankTable", 0).getType());
+    assertEquals(long.class, valueField("NumelTable", 1).getType());
+    assertEquals(double.class, valueField("MeanTable", 0).getType());
+    assertEquals(boolean.class, valueField("IsEvenTable", 0).getType());
+    assertEquals(char.class, valueField("CodeTable", 0).getType());
+    assertEquals(int[].class, valueField("StridesTable", 0).getType());
+  }
+
+  /** A value field of a nested table class of {@code PyHandleCached_TensorStats}. */
+  private static Field valueField(String tableClass, int slot) throws NoSuchFieldException {
+    for (Class<?> nested : PyHandleCached_TensorStats.class.getDeclaredClasses()) {
+      if (nested.getSimpleName().equals(tableClass)) {
+        return nested.getDeclaredField("value" + slot);
+      }
+    }
+    throw new AssertionError("no nested class " + tableClass);
   }
 
   @Test

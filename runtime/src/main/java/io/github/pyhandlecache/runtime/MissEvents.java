@@ -1,0 +1,62 @@
+package io.github.pyhandlecache.runtime;
+
+/**
+ * The events one miss may record, begun before its slow accessor runs so that their duration is
+ * the slow accessor's. <strong>Support for generated code; not an API.</strong> A miss holds null
+ * instead unless a recording enables at least one of them.
+ */
+public final class MissEvents {
+  private final CacheEvents.Claim claim = new CacheEvents.Claim();
+  private final CacheEvents.Reclaim reclaim = new CacheEvents.Reclaim();
+  private final CacheEvents.Bypass bypass = new CacheEvents.Bypass();
+  private final CacheEvents.NoInterpreter noInterpreter = new CacheEvents.NoInterpreter();
+
+  private MissEvents() {
+    claim.begin();
+    reclaim.begin();
+    bypass.begin();
+    noInterpreter.begin();
+  }
+
+  static MissEvents begin() {
+    if (new CacheEvents.Claim().isEnabled()
+        || new CacheEvents.Bypass().isEnabled()
+        || new CacheEvents.Reclaim().isEnabled()
+        || new CacheEvents.NoInterpreter().isEnabled()) {
+      return new MissEvents();
+    }
+    return null;
+  }
+
+  static void claimed(
+      MissEvents events, AccessorSlots slots, PyInterpreter claimant, PyInterpreter previous) {
+    if (events == null) {
+      return;
+    }
+    commit(events.claim, slots, claimant);
+    if (previous != SlotTable.EMPTY && events.reclaim.shouldCommit()) {
+      events.reclaim.previousOwner = previous.name();
+      commit(events.reclaim, slots, claimant);
+    }
+  }
+
+  static void bypass(MissEvents events, AccessorSlots slots, PyInterpreter caller) {
+    if (events != null) {
+      commit(events.bypass, slots, caller);
+    }
+  }
+
+  static void noInterpreter(MissEvents events, AccessorSlots slots) {
+    if (events != null) {
+      commit(events.noInterpreter, slots, null);
+    }
+  }
+
+  private static void commit(CacheEvents.MissEvent event, AccessorSlots slots, PyInterpreter caller) {
+    event.end();
+    if (event.shouldCommit()) {
+      event.set(slots, caller);
+      event.commit();
+    }
+  }
+}
