@@ -8,6 +8,7 @@ module io.github.pyhandlecache.runtime {
   requires jdk.jfr;
 
   exports io.github.pyhandlecache.runtime;
+  exports io.github.pyhandlecache.runtime.events;
   exports io.github.pyhandlecache.runtime.spi;
 
   uses io.github.pyhandlecache.runtime.spi.InterpreterLookup;
