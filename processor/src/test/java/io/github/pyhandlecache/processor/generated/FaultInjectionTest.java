@@ -1,0 +1,71 @@
+package io.github.pyhandlecache.processor.generated;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The README's "Faults" guarantee, shown by fault injection: {@link FaultSweep} makes a {@code
+ * StackOverflowError} strike every point of a miss (and of entering and leaving a scope), for the
+ * explicit and implicit forms and {@code PyHandleCache}, in a JVM of its own that runs the
+ * interpreter only, C1 only, or the default tiered JIT after a warm-up. Each sweep must finish, and
+ * then every object must answer other threads within a bound, with isolation and identity intact,
+ * and the faulting interpreter must cache again.
+ */
+class FaultInjectionTest {
+  private static final long JVM_TIMEOUT_SECONDS = 180;
+
+  static Stream<Arguments> sweeps() {
+    List<Arguments> sweeps = new ArrayList<>();
+    for (String mode : List.of("-Xint", "-XX:TieredStopAtLevel=1", "-XX:+TieredCompilation")) {
+      for (String form : List.of("explicit", "implicit", "getOr")) {
+        sweeps.add(Arguments.of(mode, form));
+      }
+    }
+    return sweeps.stream();
+  }
+
+  @ParameterizedTest(name = "{1} in {0}")
+  @MethodSource("sweeps")
+  void everyCallFinishesAfterAStackOverflowAnywhere(String mode, String form) throws Exception {
+    Path output = Files.createTempFile(Path.of("target"), "fault-sweep-", ".log");
+    Process sweep =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                mode,
+                "-Xss1m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                FaultSweep.class.getName(),
+                form)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    if (!sweep.waitFor(JVM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      sweep.destroyForcibly().waitFor();
+      fail("the sweep's JVM did not exit within " + JVM_TIMEOUT_SECONDS + " s: " + read(output));
+    }
+    String printed = read(output);
+    assertEquals(0, sweep.exitValue(), printed);
+    assertTrue(printed.contains("passed (" + form + ")"), printed);
+    assertTrue(
+        !printed.contains(" 0 calls ended in StackOverflowError"),
+        "no call was struck by the fault, so the sweep showed nothing: " + printed);
+  }
+
+  private static String read(Path output) throws IOException {
+    return new String(Files.readAllBytes(output), StandardCharsets.UTF_8).strip();
+  }
+}
