@@ -18,22 +18,24 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
 /**
- * Guarantee 4, the reclamation hazard of the SPEC: interpreter 1 owns the slot and is closed; a
- * thread of interpreter 1 calls while a thread of interpreter 2 reclaims the slot. The first must
- * never return the second's value, which a hit that reads the tag, then the value just written by
- * the reclaimer, would do without the re-check of the tag.
+ * Guarantees Isolation and Release against the reclamation hazard of the README: interpreter 1
+ * owns the slot; a thread of interpreter 1 calls while another thread closes interpreter 1 and then
+ * calls for interpreter 2, which takes the freed slot. The first must never return interpreter 2's
+ * value (which a two-field slot without a re-check would do, reading the tag, then the value the
+ * reclaimer just wrote), and once close() has returned no slot holds interpreter 1's value.
  *
- * <p>Results: the number of the interpreter whose value each thread got, the owners afterwards as
- * bits (1: interpreter 1, 2: interpreter 2), and how often interpreter 1's thread ran the slow
- * accessor (0: it hit the old slot before the reclaim, 1: it saw the slot taken).
+ * <p>Results: the number of the interpreter whose value each thread got; the values the slots hold
+ * afterwards as bits (1: interpreter 1's, 2: interpreter 2's); and how often interpreter 1's thread
+ * ran the slow accessor (0: it hit the slot before the close, 1: it missed after it).
  */
-@Description("Closed interpreter 1 owns the slot; its thread calls while interpreter 2 reclaims it.")
-@Outcome(id = "1, 2, 2, 0", expect = ACCEPTABLE, desc = "interpreter 1 hit its old slot before the reclaim")
-@Outcome(id = "1, 2, 2, 1", expect = ACCEPTABLE, desc = "interpreter 1 saw the slot taken, computed its own")
+@Description("Interpreter 1 owns the slot; its thread calls while another closes it and reclaims for 2.")
+@Outcome(id = "1, 2, 2, 0", expect = ACCEPTABLE, desc = "interpreter 1 hit its slot before the close")
+@Outcome(id = "1, 2, 2, 1", expect = ACCEPTABLE, desc = "interpreter 1 missed after the close, computed its own")
 @Outcome(id = "2, .*", expect = FORBIDDEN, desc = "interpreter 1 got interpreter 2's value: the hazard")
+@Outcome(id = "1, 2, 3, .*", expect = FORBIDDEN, desc = "interpreter 1's value outlived close()")
 @Outcome(
     expect = FORBIDDEN,
-    desc = "a default value, or interpreter 2 does not own the slot it reclaimed")
+    desc = "a default value, or interpreter 2 did not get the slot that close() freed")
 public abstract class ReclamationStress {
   private final PyInterpreter closed = Interpreters.numbered(1);
   private final PyInterpreter reclaimer = Interpreters.numbered(2);
@@ -42,20 +44,20 @@ public abstract class ReclamationStress {
   ReclamationStress(Host host) {
     this.host = host;
     host.numberFor(closed);
-    closed.close();
   }
 
   final int callClosed() {
     return host.numberFor(closed);
   }
 
-  final int callReclaimer() {
+  final int closeThenCallReclaimer() {
+    closed.close();
     return host.numberFor(reclaimer);
   }
 
   final void after(IIII_Result r) {
     r.r4 = host.slowCalls(closed) - 1; // the call in the constructor filled the slot
-    r.r3 = (host.owns(closed) ? 1 : 0) | (host.owns(reclaimer) ? 2 : 0);
+    r.r3 = (host.holdsValueOf(closed) ? 1 : 0) | (host.holdsValueOf(reclaimer) ? 2 : 0);
   }
 
   @JCStressTest
@@ -72,7 +74,7 @@ public abstract class ReclamationStress {
 
     @Actor
     public void actor2(IIII_Result r) {
-      r.r2 = callReclaimer();
+      r.r2 = closeThenCallReclaimer();
     }
 
     @Arbiter
@@ -95,7 +97,7 @@ public abstract class ReclamationStress {
 
     @Actor
     public void actor2(IIII_Result r) {
-      r.r2 = callReclaimer();
+      r.r2 = closeThenCallReclaimer();
     }
 
     @Arbiter
@@ -118,7 +120,7 @@ public abstract class ReclamationStress {
 
     @Actor
     public void actor2(IIII_Result r) {
-      r.r2 = callReclaimer();
+      r.r2 = closeThenCallReclaimer();
     }
 
     @Arbiter

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The README's "Faults" guarantee, shown by fault injection: {@link FaultSweep} makes a {@code
  * StackOverflowError} strike every point of a miss (and of entering and leaving a scope), for the
  * explicit and implicit forms and {@code PyHandleCache}, in a JVM of its own that runs the
- * interpreter only, C1 only, or the default tiered JIT after a warm-up. Each sweep must finish, and
+ * interpreter only, C1 only, the default tiered JIT or C2 only (the last two after a warm-up). Each sweep must finish, and
  * then every object must answer other threads within a bound, with isolation and identity intact,
  * and the faulting interpreter must cache again.
  */
@@ -29,7 +29,8 @@ class FaultInjectionTest {
 
   static Stream<Arguments> sweeps() {
     List<Arguments> sweeps = new ArrayList<>();
-    for (String mode : List.of("-Xint", "-XX:TieredStopAtLevel=1", "-XX:+TieredCompilation")) {
+    for (String mode :
+        List.of("-Xint", "-XX:TieredStopAtLevel=1", "-XX:+TieredCompilation", "-XX:-TieredCompilation")) {
       for (String form : List.of("explicit", "implicit", "getOr")) {
         sweeps.add(Arguments.of(mode, form));
       }
@@ -45,6 +46,9 @@ class FaultInjectionTest {
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 mode,
+                // The sweep's own frames stay frames, so that its stack offsets mean something.
+                "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=dontinline," + FaultSweep.class.getName() + "::*",
                 "-Xss1m",
                 "-cp",
                 System.getProperty("java.class.path"),

@@ -1,6 +1,8 @@
 package io.github.pyhandlecache.stress.host;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.SlotTable;
+import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -36,6 +38,33 @@ public abstract class Host {
     int before = slowCalls(interpreter);
     numberFor(interpreter);
     return slowCalls(interpreter) == before;
+  }
+
+  /**
+   * Returns whether a slot of this host holds {@code interpreter}'s value, looking at the slots
+   * without calling the accessor: what {@link PyInterpreter#close()} must have emptied. Only for a
+   * thread that runs alone, as an arbiter does.
+   */
+  public final boolean holdsValueOf(PyInterpreter interpreter) {
+    String owners = slotOwners();
+    return owners.contains(interpreter.toString().replace(", closed]", "]"))
+        || owners.contains(interpreter.toString().replace("]", ", closed]"));
+  }
+
+  /** Returns the owners of the slots as the runtime prints them: {@code [PyInterpreter[1], empty]}. */
+  protected String slotOwners() {
+    // A generated subclass keeps each accessor's slot table in one private field.
+    for (Field field : getClass().getDeclaredFields()) {
+      if (SlotTable.class.isAssignableFrom(field.getType())) {
+        field.setAccessible(true);
+        try {
+          return String.valueOf(field.get(this));
+        } catch (IllegalAccessException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }
+    throw new AssertionError(getClass() + " has no slot table");
   }
 
   /** Returns how many times the slow accessor has run for {@code interpreter}. */

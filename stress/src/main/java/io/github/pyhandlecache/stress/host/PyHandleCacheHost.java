@@ -20,4 +20,9 @@ public final class PyHandleCacheHost extends HandleHost {
   public Handle handle(PyInterpreter interpreter) {
     return handles.getOr(interpreter, () -> computeHandle(interpreter));
   }
+
+  @Override
+  protected String slotOwners() {
+    return handles.toString().substring("PyHandleCache".length());
+  }
 }
