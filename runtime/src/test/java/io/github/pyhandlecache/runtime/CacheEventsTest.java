@@ -57,7 +57,9 @@ class CacheEventsTest {
   void claimNamesTheAccessorInterpreterAndSlotsAndLastsTheSlowAccessor() throws IOException {
     PyHandleCache<Object> cache = new PyHandleCache<>(2);
     RecordedEvent claim =
-        only(eventsOf("claim", () -> cache.getOr(a, CacheEventsTest::slowly)), CacheEventNames.CLAIM);
+        only(
+            eventsOf("claim", () -> cache.getOr(a, CacheEventsTest::slowly)),
+            CacheEventNames.CLAIM);
     assertMiss(claim, "a", 2);
   }
 
@@ -199,8 +201,8 @@ class CacheEventsTest {
       if (!SLOTS.isClaimable(this, interpreter, events)) {
         return computed;
       }
-      FailingReleaseTable claimed =
-          (FailingReleaseTable) SLOTS.claim(this, new FailingReleaseTable(interpreter, computed), events);
+      FailingReleaseTable claim = new FailingReleaseTable(interpreter, computed);
+      FailingReleaseTable claimed = (FailingReleaseTable) SLOTS.claim(this, claim, events);
       return claimed.tag0 == interpreter ? claimed.value0 : computed;
     }
   }
