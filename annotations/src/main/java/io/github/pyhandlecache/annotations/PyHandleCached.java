@@ -66,8 +66,10 @@ import java.lang.annotation.Target;
  * computed for another interpreter (even when its own interpreter was closed and its slot reclaimed
  * meanwhile); once a call has returned the value of its interpreter's slot, later calls with that
  * interpreter return the same instance; a hit takes no lock, allocates nothing and writes nothing
- * shared; and no call waits on another thread for longer than that thread needs to publish a value
- * it has already computed.
+ * shared; no call waits for another thread; a {@code Throwable} thrown anywhere (a {@code
+ * StackOverflowError} in the middle of a claim included) leaves every slot usable and right; and
+ * once an interpreter's {@code close()} has returned, nothing it cached is reachable through any
+ * slot.
  *
  * <h2>Rules</h2>
  *
@@ -86,8 +88,10 @@ public @interface PyHandleCached {
    *
    * <p>PyTorch's original has one slot, so with several interpreters only the first one that asks
    * is served from the cache. Use as many slots as interpreters that use one object at the same
-   * time: each slot costs two references (plus the value's width for a primitive) per object, and
-   * a hit on slot {@code n} probes the {@code n - 1} slots before it.
+   * time. An accessor adds one reference to each object; a claim replaces the object's immutable
+   * table of all {@code slots} tags and values, so each slot costs two references (or a reference
+   * and the value's width, for a primitive) in that table. A hit on slot {@code n} compares the
+   * {@code n - 1} tags before it.
    */
   int slots() default 1;
 }
