@@ -57,7 +57,8 @@ public final class MissEvents {
     }
   }
 
-  private static void commit(CacheEvents.MissEvent event, AccessorSlots slots, PyInterpreter caller) {
+  private static void commit(
+      CacheEvents.MissEvent event, AccessorSlots slots, PyInterpreter caller) {
     event.end();
     if (event.shouldCommit()) {
       event.set(slots, caller);
