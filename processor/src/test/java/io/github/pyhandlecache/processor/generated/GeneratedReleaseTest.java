@@ -38,6 +38,7 @@ class GeneratedReleaseTest {
     }
     values = null;
     int callsBefore = stats.calls.get();
+    PyInterpreter.Scope closingScope = closing.enter(); // a scope may outlive its interpreter
 
     closing.close();
 
@@ -56,7 +57,9 @@ class GeneratedReleaseTest {
     // Map.equals compares arrays and handles by identity, strings and lists by content.
     assertEquals(ofStaying, callEverything(stats, entry, staying), "the other interpreter's values");
     assertEquals(callsBefore, stats.calls.get(), "the other interpreter still hits");
-    callEverything(stats, entry, closing);
+    try (PyInterpreter.Scope enteredBeforeClose = closingScope) {
+      callInScope(stats, entry, closing);
+    }
     assertEquals(callsBefore + 9, stats.calls.get(), "the closed interpreter's calls miss");
   }
 
@@ -75,19 +78,26 @@ class GeneratedReleaseTest {
       TensorStats<Integer> stats, OperatorEntry entry, PyInterpreter interpreter)
       throws IOException {
     try (PyInterpreter.Scope scope = interpreter.enter()) {
-      return Map.ofEntries(
-          Map.entry("rank", stats.rank()),
-          Map.entry("numel", stats.numel(interpreter)),
-          Map.entry("mean", stats.mean()),
-          Map.entry("isEven", stats.isEven()),
-          Map.entry("code", stats.code()),
-          Map.entry("strides", stats.strides()),
-          Map.entry("dims", stats.dims()),
-          Map.entry("first", stats.first()),
-          Map.entry("load", stats.load(interpreter)),
-          Map.entry("pythonOp", entry.pythonOp(interpreter)),
-          Map.entry("pyObject", entry.pyObject()));
+      return callInScope(stats, entry, interpreter);
     }
+  }
+
+  /** The same, inside a scope of {@code interpreter} that the caller entered. */
+  private static Map<String, Object> callInScope(
+      TensorStats<Integer> stats, OperatorEntry entry, PyInterpreter interpreter)
+      throws IOException {
+    return Map.ofEntries(
+        Map.entry("rank", stats.rank()),
+        Map.entry("numel", stats.numel(interpreter)),
+        Map.entry("mean", stats.mean()),
+        Map.entry("isEven", stats.isEven()),
+        Map.entry("code", stats.code()),
+        Map.entry("strides", stats.strides()),
+        Map.entry("dims", stats.dims()),
+        Map.entry("first", stats.first()),
+        Map.entry("load", stats.load(interpreter)),
+        Map.entry("pythonOp", entry.pythonOp(interpreter)),
+        Map.entry("pyObject", entry.pyObject()));
   }
 
   /** The owners of an accessor's slots, as the runtime prints its table: {@code [..., empty]}. */
