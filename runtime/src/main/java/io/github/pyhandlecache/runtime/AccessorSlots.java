@@ -189,7 +189,11 @@ public final class AccessorSlots {
         return current;
       }
       int slot = current == null ? 0 : reclaimableSlot(current);
-      if (slot < 0 || claimant.isClosed()) {
+      if (slot < 0) {
+        MissEvents.bypass(events, this, claimant); // other interpreters took the last free slot
+        return current;
+      }
+      if (claimant.isClosed()) {
         return current == null ? empty : current;
       }
       PyInterpreter previous = current == null ? SlotTable.EMPTY : current.tag(slot);
