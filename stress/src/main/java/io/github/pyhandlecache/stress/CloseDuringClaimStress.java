@@ -39,6 +39,12 @@ public abstract class CloseDuringClaimStress {
     this.host = host;
   }
 
+  /** A host one of whose slots interpreter 2 owns, so that the claim copies a table. */
+  static Host withAnotherOwner(Host host) {
+    host.numberFor(Interpreters.numbered(2));
+    return host;
+  }
+
   final int call() {
     return host.numberFor(claimant);
   }
@@ -125,6 +131,29 @@ public abstract class CloseDuringClaimStress {
   public static class OnThreeSlots extends CloseDuringClaimStress {
     public OnThreeSlots() {
       super(GeneratedThreeSlotHost.create());
+    }
+
+    @Actor
+    public void actor1(II_Result r) {
+      r.r1 = call();
+    }
+
+    @Actor
+    public void actor2() {
+      close();
+    }
+
+    @Arbiter
+    public void arbiter(II_Result r) {
+      after(r);
+    }
+  }
+
+  @JCStressTest
+  @State
+  public static class OnThreeSlotsWithAnotherOwner extends CloseDuringClaimStress {
+    public OnThreeSlotsWithAnotherOwner() {
+      super(withAnotherOwner(GeneratedThreeSlotHost.create()));
     }
 
     @Actor
