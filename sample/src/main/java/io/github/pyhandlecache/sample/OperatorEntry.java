@@ -2,6 +2,7 @@ package io.github.pyhandlecache.sample;
 
 import io.github.pyhandlecache.annotations.PyHandleCached;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -16,16 +17,15 @@ class OperatorEntry {
   /** How many interpreters the sample runs at once: each gets a slot of every accessor. */
   static final int INTERPRETER_SLOTS = 4;
 
-  private final InterpreterManager interpreters;
   private final OperatorName name;
+  private final AtomicLong slowLookups = new AtomicLong();
 
-  OperatorEntry(InterpreterManager interpreters, OperatorName name) {
-    this.interpreters = interpreters;
+  OperatorEntry(OperatorName name) {
     this.name = name;
   }
 
-  static OperatorEntry create(InterpreterManager interpreters, OperatorName name) {
-    return new PyHandleCached_OperatorEntry(interpreters, name);
+  static OperatorEntry create(OperatorName name) {
+    return new PyHandleCached_OperatorEntry(name);
   }
 
   OperatorName name() {
@@ -33,27 +33,38 @@ class OperatorEntry {
   }
 
   /**
+   * How many times this entry's slow accessors have run: what the report counts as slow lookups
+   * (the calls that a hit saves).
+   */
+  long slowLookups() {
+    return slowLookups.get();
+  }
+
+  /**
    * This operator's {@code OpOverload} in {@code interpreter}: {@code
    * ops.<namespace>.<name>.<overload>}. The explicit form, as PyTorch's {@code getPythonOp} takes
    * the interpreter as an argument.
+   *
+   * @throws IllegalArgumentException if {@code interpreter} is not that of an open GraalPy context
    */
   @PyHandleCached(slots = INTERPRETER_SLOTS)
   Value pythonOp(PyInterpreter interpreter) {
-    return interpreters
-        .interpreter(interpreter)
-        .findOperator(name.namespace(), name.name(), name.overload());
+    slowLookups.incrementAndGet();
+    return OpsModule.findOperator(interpreter, name);
   }
 
   /**
    * The {@code OpOverloadPacket} of all overloads of this operator, {@code ops.<namespace>.<name>},
    * in the interpreter the calling thread is in. The implicit form: the tag is {@link
-   * PyInterpreter#current()}.
+   * PyInterpreter#current()}, the interpreter of a {@code GraalPyInterpreter} scope, or of the
+   * GraalPy context that called back into Java.
+   *
+   * @throws IllegalStateException if the calling thread is in no GraalPy context
    */
   @PyHandleCached(slots = INTERPRETER_SLOTS)
   Value overloadPacket() {
-    return interpreters
-        .interpreter(PyInterpreter.current())
-        .findOverloadPacket(name.namespace(), name.name());
+    slowLookups.incrementAndGet();
+    return OpsModule.findOverloadPacket(name);
   }
 
   @Override

@@ -1,54 +1,64 @@
 package io.github.pyhandlecache.sample;
 
+import io.github.pyhandlecache.graalpy.GraalPyInterpreter;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Value;
 
 /**
- * The sample's report: four short tables, each showing one property of the operator entries'
- * cached accessors on real GraalPy interpreters, with numbers measured in this run.
+ * The sample's report: short tables, each showing one property of the operator entries' cached
+ * accessors on real GraalPy interpreters, with numbers measured in this run.
  */
 final class SampleReport {
   private static final OperatorName ADD = OperatorName.parse("aten::add.Tensor");
   private static final OperatorName MUL = OperatorName.parse("aten::mul.Tensor");
+  private static final OperatorName NEG = OperatorName.parse("aten::neg.default");
   private static final int CALLS = 1_000;
+  private static final double MIB = 1024 * 1024;
 
-  private final InterpreterManager manager;
+  private final Engine engine;
   private final PrintStream out;
   private final List<GraalPyInterpreter> interpreters = new ArrayList<>();
-  private final OperatorEntry add;
+  private final OperatorEntry add = OperatorEntry.create(ADD);
 
-  SampleReport(InterpreterManager manager, PrintStream out) {
-    this.manager = manager;
+  SampleReport(Engine engine, PrintStream out) {
+    this.engine = engine;
     this.out = out;
-    this.add = OperatorEntry.create(manager, ADD);
   }
 
+  /** Prints the report; closes the interpreters it started. */
   void run() {
-    long start = System.nanoTime();
-    for (int i = 0; i < OperatorEntry.INTERPRETER_SLOTS; i++) {
-      interpreters.add(manager.start("interp-" + i));
+    try {
+      long start = System.nanoTime();
+      for (int i = 0; i < OperatorEntry.INTERPRETER_SLOTS; i++) {
+        interpreters.add(OpsModule.start(engine, "interp-" + i));
+      }
+      double startSeconds = (System.nanoTime() - start) / 1e9;
+      out.printf(
+          "pyhandlecache sample: PyTorch's operator handles, cached per embedded Python interpreter%n"
+              + "%s on %s%n"
+              + "%d GraalPy interpreters sharing one engine, started in %.1f s%n%n",
+          OpsModule.implementation(interpreters.get(0)),
+          SampleEngine.hostDescription(engine),
+          interpreters.size(),
+          startSeconds);
+      ownHandles();
+      hitAgainstSlowLookup();
+      torchDeploy();
+      reclaim();
+      contextChurn();
+      pythonCallsBack();
+      out.printf(
+          "Times are ns per call in warm loops: the best %d ms window, once the best ones have"
+              + " settled. Slow lookups count the calls that ran the slow accessor.%n",
+          CallCost.WINDOW.toMillis());
+    } finally {
+      interpreters.forEach(GraalPyInterpreter::close);
     }
-    double startSeconds = (System.nanoTime() - start) / 1e9;
-    out.printf(
-        "pyhandlecache sample: PyTorch's operator handles, cached per embedded Python interpreter%n"
-            + "%s on %s%n"
-            + "%d GraalPy interpreters sharing one engine, started in %.1f s%n%n",
-        interpreters.get(0).implementation(),
-        manager.hostDescription(),
-        interpreters.size(),
-        startSeconds);
-    ownHandles();
-    hitAgainstSlowLookup();
-    torchDeploy();
-    reclaim();
-    out.printf(
-        "Times are ns per call in warm loops: the best %d ms window, once the best ones have"
-            + " settled. Slow lookups count the calls that ran the slow accessor.%n",
-        CallCost.WINDOW.toMillis());
   }
 
   /** Every interpreter gets its own Python object, and the same one on every call. */
@@ -65,19 +75,19 @@ final class SampleReport {
             "is ops.aten.add.Tensor",
             ">slow lookups");
     for (GraalPyInterpreter interpreter : interpreters) {
-      long lookupsBefore = interpreter.operatorLookups();
-      Value first = add.pythonOp(interpreter.tag());
+      long lookupsBefore = add.slowLookups();
+      Value first = add.pythonOp(interpreter.interpreter());
       Value last = first;
       for (int i = 1; i < CALLS; i++) {
-        last = add.pythonOp(interpreter.tag());
+        last = add.pythonOp(interpreter.interpreter());
       }
-      long lookups = interpreter.operatorLookups() - lookupsBefore;
+      long lookups = add.slowLookups() - lookupsBefore;
       table.row(
           interpreter.name(),
           first,
           contextOwnerOf(first),
-          python(interpreter.eval("lambda a, b: a is b").execute(first, last)),
-          python(interpreter.eval("lambda op: op is ops.aten.add.Tensor").execute(first)),
+          python(eval(interpreter, "lambda a, b: a is b").execute(first, last)),
+          python(eval(interpreter, "lambda op: op is ops.aten.add.Tensor").execute(first)),
           count(lookups));
     }
     out.println(table);
@@ -86,9 +96,9 @@ final class SampleReport {
   /** A hit costs nanoseconds; the slow lookup it saves costs microseconds. */
   private void hitAgainstSlowLookup() {
     GraalPyInterpreter interpreter = interpreters.get(0);
-    PyInterpreter tag = interpreter.tag();
+    PyInterpreter tag = interpreter.interpreter();
     // The same entry without the generated subclass: every call runs the slow accessor's body.
-    OperatorEntry uncached = new OperatorEntry(manager, ADD);
+    OperatorEntry uncached = new OperatorEntry(ADD);
     out.printf(
         "2. A cached hit against the slow lookup it saves, in %s%n", interpreter.name());
     Table table =
@@ -111,24 +121,24 @@ final class SampleReport {
               }
               return last;
             },
-            calls ->
-                interpreter.call(
-                    () -> {
-                      Value last = null;
-                      for (int i = 0; i < calls; i++) {
-                        last = uncached.overloadPacket();
-                      }
-                      return last;
-                    }),
-            calls ->
-                interpreter.call(
-                    () -> {
-                      Value last = null;
-                      for (int i = 0; i < calls; i++) {
-                        last = add.overloadPacket();
-                      }
-                      return last;
-                    }));
+            calls -> {
+              try (GraalPyInterpreter.Scope scope = interpreter.enter()) {
+                Value last = null;
+                for (int i = 0; i < calls; i++) {
+                  last = uncached.overloadPacket();
+                }
+                return last;
+              }
+            },
+            calls -> {
+              try (GraalPyInterpreter.Scope scope = interpreter.enter()) {
+                Value last = null;
+                for (int i = 0; i < calls; i++) {
+                  last = add.overloadPacket();
+                }
+                return last;
+              }
+            });
     double slowExplicit = times[0];
     double hitExplicit = times[1];
     double slowImplicit = times[2];
@@ -153,8 +163,8 @@ final class SampleReport {
    * improve perf under torchdeploy"); a slot per interpreter serves them all.
    */
   private void torchDeploy() {
-    OperatorEntry singleSlot = SingleSlotOperatorEntry.create(manager, MUL);
-    OperatorEntry slotPerInterpreter = OperatorEntry.create(manager, MUL);
+    OperatorEntry singleSlot = SingleSlotOperatorEntry.create(MUL);
+    OperatorEntry slotPerInterpreter = OperatorEntry.create(MUL);
     out.printf(
         "3. torch::deploy: %d interpreters call %s.pythonOp(interpreter) %s times each%n",
         interpreters.size(), MUL, count(CALLS));
@@ -173,8 +183,8 @@ final class SampleReport {
       GraalPyInterpreter interpreter = interpreters.get(i);
       singleSlotLookups[i] = slowLookups(singleSlot, interpreter);
       slotPerInterpreterLookups[i] = slowLookups(slotPerInterpreter, interpreter);
-      batches[2 * i] = pythonOpCalls(singleSlot, interpreter.tag());
-      batches[2 * i + 1] = pythonOpCalls(slotPerInterpreter, interpreter.tag());
+      batches[2 * i] = pythonOpCalls(singleSlot, interpreter.interpreter());
+      batches[2 * i + 1] = pythonOpCalls(slotPerInterpreter, interpreter.interpreter());
     }
     double[] times = CallCost.bestNanosPerCall(batches);
     for (int i = 0; i < interpreters.size(); i++) {
@@ -201,7 +211,7 @@ final class SampleReport {
   private void reclaim() {
     List<GraalPyInterpreter> owners = new ArrayList<>(interpreters);
     GraalPyInterpreter leaving = owners.get(owners.size() / 2);
-    GraalPyInterpreter newcomer = manager.start("interp-" + owners.size());
+    GraalPyInterpreter newcomer = OpsModule.start(engine, "interp-" + owners.size());
     interpreters.add(newcomer);
     out.printf(
         "4. %s starts while the others own all %d slots of %s.pythonOp, then %s closes"
@@ -216,7 +226,7 @@ final class SampleReport {
     table.row(
         "all slots owned",
         count(slowLookups(add, newcomer)),
-        contextOwnerOf(add.pythonOp(newcomer.tag())),
+        contextOwnerOf(add.pythonOp(newcomer.interpreter())),
         count(slowLookups(add, owners)));
     leaving.close();
     interpreters.remove(leaving);
@@ -224,18 +234,18 @@ final class SampleReport {
     table.row(
         leaving.name() + " closed",
         count(slowLookups(add, newcomer)),
-        contextOwnerOf(add.pythonOp(newcomer.tag())),
+        contextOwnerOf(add.pythonOp(newcomer.interpreter())),
         count(slowLookups(add, owners)));
     out.println(table);
   }
 
   /** How many of {@link #CALLS} calls of {@code entry.pythonOp} ran the slow lookup. */
   private static long slowLookups(OperatorEntry entry, GraalPyInterpreter interpreter) {
-    long before = interpreter.operatorLookups();
+    long before = entry.slowLookups();
     for (int i = 0; i < CALLS; i++) {
-      entry.pythonOp(interpreter.tag());
+      entry.pythonOp(interpreter.interpreter());
     }
-    return interpreter.operatorLookups() - before;
+    return entry.slowLookups() - before;
   }
 
   private static long slowLookups(OperatorEntry entry, List<GraalPyInterpreter> interpreters) {
@@ -256,14 +266,76 @@ final class SampleReport {
     };
   }
 
-  /** Which of the sample's open interpreters the GraalPy context of {@code value} belongs to. */
-  private String contextOwnerOf(Value value) {
-    for (GraalPyInterpreter interpreter : interpreters) {
-      if (interpreter.context().equals(value.getContext())) {
-        return interpreter.name();
-      }
+  /**
+   * Section 5: interpreters come and go while host objects stay; closing an interpreter releases
+   * what the caches hold for it, which closing its context alone does not.
+   */
+  private void contextChurn() {
+    out.printf(
+        "5. Context churn: %d interpreters in turn, each with %d MiB of Python data, call overloadPacket()"
+            + " of a random %d of %d entries, then close%n",
+        ContextChurn.CONTEXTS,
+        ContextChurn.PYTHON_DATA_MIB,
+        ContextChurn.TOUCHED_ENTRIES,
+        ContextChurn.ENTRIES);
+    Table table =
+        new Table(
+            "closing each interpreter with",
+            ">values cached",
+            ">still reachable",
+            ">heap retained",
+            ">once the entries are dropped");
+    for (ContextChurn.Closing closing : ContextChurn.Closing.values()) {
+      ContextChurn.Result result = ContextChurn.run(engine, closing);
+      table.row(
+          closing.description,
+          count(result.cachedValues()),
+          count(result.reachableValues()),
+          mebibytes(result.retainedBytes()),
+          mebibytes(result.retainedWithoutEntriesBytes()));
     }
-    return "none of them";
+    out.println(table);
+  }
+
+  /**
+   * Section 6: Python code calls back into Java, on a thread that entered no scope; the implicit
+   * form finds the interpreter of the calling context through the graalpy module.
+   */
+  private void pythonCallsBack() {
+    OperatorEntry neg = OperatorEntry.create(NEG);
+    HostOperator host = new HostOperator(neg);
+    out.printf(
+        "6. Python calls back into Java: ops.call_back(host, %s) calls %s's overloadPacket() from"
+            + " Python, no scope entered%n",
+        count(CALLS), NEG);
+    Table table =
+        new Table(
+            "interpreter",
+            "PyInterpreter.current() in the callback",
+            ">slow lookups",
+            "every call returned its own ops.aten.neg");
+    for (GraalPyInterpreter interpreter : interpreters) {
+      long before = neg.slowLookups();
+      Value sameAndCurrent =
+          interpreter.context().getBindings("python").getMember("call_back").execute(host, CALLS);
+      table.row(
+          interpreter.name(),
+          sameAndCurrent.getArrayElement(1).asString(),
+          count(neg.slowLookups() - before),
+          python(sameAndCurrent.getArrayElement(0)));
+    }
+    out.println(table);
+  }
+
+  /** Which of the sample's open interpreters the GraalPy context of {@code value} belongs to. */
+  private static String contextOwnerOf(Value value) {
+    return GraalPyInterpreter.of(value.getContext())
+        .map(GraalPyInterpreter::name)
+        .orElse("none of them");
+  }
+
+  private static Value eval(GraalPyInterpreter interpreter, String expression) {
+    return interpreter.context().eval("python", expression);
   }
 
   private static String python(Value bool) {
@@ -276,6 +348,10 @@ final class SampleReport {
 
   private static String nanos(double nanos) {
     return String.format(Locale.ROOT, nanos < 100 ? "%,.1f" : "%,.0f", nanos);
+  }
+
+  private static String mebibytes(long bytes) {
+    return String.format(Locale.ROOT, "%,.0f MiB", bytes / MIB);
   }
 
   private static String ratio(double slow, double fast) {

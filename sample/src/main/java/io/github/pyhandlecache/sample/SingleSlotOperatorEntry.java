@@ -10,12 +10,12 @@ import org.graalvm.polyglot.Value;
  * The sample keeps it to show that problem next to its fix.
  */
 class SingleSlotOperatorEntry extends OperatorEntry {
-  SingleSlotOperatorEntry(InterpreterManager interpreters, OperatorName name) {
-    super(interpreters, name);
+  SingleSlotOperatorEntry(OperatorName name) {
+    super(name);
   }
 
-  static SingleSlotOperatorEntry create(InterpreterManager interpreters, OperatorName name) {
-    return new PyHandleCached_SingleSlotOperatorEntry(interpreters, name);
+  static SingleSlotOperatorEntry create(OperatorName name) {
+    return new PyHandleCached_SingleSlotOperatorEntry(name);
   }
 
   @Override

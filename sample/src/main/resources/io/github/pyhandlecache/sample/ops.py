@@ -3,7 +3,7 @@
 # As in PyTorch, `ops.<namespace>.<name>.<overload>` resolves an operator lazily, attribute by
 # attribute, and keeps what it resolved (setattr), so an operator object lives as long as the
 # interpreter: a handle that a host object may cache. `interpreter_name` is bound by the host before
-# this file runs.
+# this file runs; it exports find_operator and find_overload_packet to the polyglot bindings.
 
 _KERNELS = {
     "aten::add.Tensor": lambda a, b: a + b,
@@ -81,3 +81,13 @@ def find_operator(namespace, name, overload):
 def find_overload_packet(namespace, name):
     """What a host's slow accessor calls: ops.<namespace>.<name>."""
     return getattr(getattr(ops, namespace), name)
+
+
+def call_back(host_operator, calls):
+    """Python calling back into Java: host_operator.overloadPacket(), `calls` times. Returns whether
+    every call returned the same object, this interpreter's own ops.<namespace>.<name>, and the
+    name of the interpreter that Java saw as current."""
+    first = host_operator.overloadPacket()
+    same = all(host_operator.overloadPacket() is first for _ in range(calls - 1))
+    own = first is getattr(getattr(ops, first._namespace), first._name)
+    return same and own, host_operator.currentInterpreter()

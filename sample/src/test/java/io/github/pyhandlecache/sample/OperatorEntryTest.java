@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.pyhandlecache.graalpy.GraalPyInterpreter;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,28 +23,30 @@ import org.junit.jupiter.api.Test;
 class OperatorEntryTest {
   private static final OperatorName ADD = OperatorName.parse("aten::add.Tensor");
 
-  private static InterpreterManager manager;
+  private static Engine engine;
   private static GraalPyInterpreter first;
   private static GraalPyInterpreter second;
 
   @BeforeAll
   static void startInterpreters() {
-    manager = new InterpreterManager();
-    first = manager.start("first");
-    second = manager.start("second");
+    engine = SampleEngine.create();
+    first = OpsModule.start(engine, "first");
+    second = OpsModule.start(engine, "second");
   }
 
   @AfterAll
   static void closeInterpreters() {
-    manager.close();
+    first.close();
+    second.close();
+    engine.close();
   }
 
   @Test
   void pythonOpIsTheOperatorObjectOfTheInterpreterPassed() {
-    OperatorEntry add = OperatorEntry.create(manager, ADD);
+    OperatorEntry add = OperatorEntry.create(ADD);
 
     for (GraalPyInterpreter interpreter : new GraalPyInterpreter[] {first, second}) {
-      Value op = add.pythonOp(interpreter.tag());
+      Value op = add.pythonOp(interpreter.interpreter());
 
       assertEquals(interpreter.context(), op.getContext());
       assertTrue(isInPython(interpreter, op, "ops.aten.add.Tensor"));
@@ -53,62 +57,63 @@ class OperatorEntryTest {
 
   @Test
   void overloadPacketIsTheObjectOfTheInterpreterEntered() {
-    OperatorEntry add = OperatorEntry.create(manager, ADD);
+    OperatorEntry add = OperatorEntry.create(ADD);
 
-    Value inFirst = first.call(add::overloadPacket);
-    Value inSecond = second.call(add::overloadPacket);
+    Value inFirst = inScope(first, add);
+    Value inSecond = inScope(second, add);
 
     assertEquals(first.context(), inFirst.getContext());
     assertTrue(isInPython(first, inFirst, "ops.aten.add"));
     assertEquals(second.context(), inSecond.getContext());
     assertTrue(isInPython(second, inSecond, "ops.aten.add"));
-    assertSame(inFirst, first.call(add::overloadPacket));
+    assertSame(inFirst, inScope(first, add));
   }
 
   @Test
   void overloadPacketOutsideAnyInterpreterRunsTheSlowAccessorWhichRefuses() {
-    OperatorEntry add = OperatorEntry.create(manager, ADD);
+    OperatorEntry add = OperatorEntry.create(ADD);
     assertNull(PyInterpreter.current());
 
-    assertThrows(IllegalArgumentException.class, add::overloadPacket);
+    assertThrows(IllegalStateException.class, add::overloadPacket);
   }
 
   @Test
   void repeatedCallsInOneInterpreterReturnTheSameObjectAndLookItUpOnce() {
-    OperatorEntry add = OperatorEntry.create(manager, ADD);
-    long lookupsBefore = first.operatorLookups();
+    OperatorEntry add = OperatorEntry.create(ADD);
+    long lookupsBefore = add.slowLookups();
 
-    Value firstCall = add.pythonOp(first.tag());
-    Value secondCall = add.pythonOp(first.tag());
-    Value thirdCall = add.pythonOp(first.tag());
+    Value firstCall = add.pythonOp(first.interpreter());
+    Value secondCall = add.pythonOp(first.interpreter());
+    Value thirdCall = add.pythonOp(first.interpreter());
 
     assertSame(firstCall, secondCall);
     assertSame(firstCall, thirdCall);
-    assertTrue(first.eval("lambda a, b: a is b").execute(firstCall, thirdCall).asBoolean());
-    assertEquals(1, first.operatorLookups() - lookupsBefore);
+    assertTrue(
+        first.context().eval("python", "lambda a, b: a is b").execute(firstCall, thirdCall).asBoolean());
+    assertEquals(1, add.slowLookups() - lookupsBefore);
   }
 
   @Test
   void interpretersDoNotSeeEachOthersObjects() {
-    OperatorEntry add = OperatorEntry.create(manager, ADD);
+    OperatorEntry add = OperatorEntry.create(ADD);
 
-    Value ofFirst = add.pythonOp(first.tag());
-    Value ofSecond = add.pythonOp(second.tag());
+    Value ofFirst = add.pythonOp(first.interpreter());
+    Value ofSecond = add.pythonOp(second.interpreter());
 
     assertNotEquals(second.context(), ofFirst.getContext());
     assertNotEquals(first.context(), ofSecond.getContext());
     assertFalse(isInPython(second, ofFirst, "ops.aten.add.Tensor"));
     assertFalse(isInPython(first, ofSecond, "ops.aten.add.Tensor"));
-    assertSame(ofFirst, add.pythonOp(first.tag()));
-    assertSame(ofSecond, add.pythonOp(second.tag()));
+    assertSame(ofFirst, add.pythonOp(first.interpreter()));
+    assertSame(ofSecond, add.pythonOp(second.interpreter()));
   }
 
   @Test
   void aSingleSlotServesOnlyTheFirstInterpreterWhileASlotEachServesAll() {
-    OperatorEntry singleSlot = SingleSlotOperatorEntry.create(manager, ADD);
-    OperatorEntry slotEach = OperatorEntry.create(manager, ADD);
-    singleSlot.pythonOp(first.tag());
-    slotEach.pythonOp(first.tag());
+    OperatorEntry singleSlot = SingleSlotOperatorEntry.create(ADD);
+    OperatorEntry slotEach = OperatorEntry.create(ADD);
+    singleSlot.pythonOp(first.interpreter());
+    slotEach.pythonOp(first.interpreter());
 
     assertEquals(3, lookupsForCalls(singleSlot, second, 3));
     assertEquals(1, lookupsForCalls(slotEach, second, 3));
@@ -117,30 +122,60 @@ class OperatorEntryTest {
 
   @Test
   void aClosedInterpretersSlotIsReclaimedByALiveOne() {
-    OperatorEntry singleSlot = SingleSlotOperatorEntry.create(manager, ADD);
-    GraalPyInterpreter leaving = manager.start("leaving");
-    singleSlot.pythonOp(leaving.tag());
+    OperatorEntry singleSlot = SingleSlotOperatorEntry.create(ADD);
+    GraalPyInterpreter leaving = OpsModule.start(engine, "leaving");
+    singleSlot.pythonOp(leaving.interpreter());
     assertEquals(2, lookupsForCalls(singleSlot, second, 2), "the only slot is taken");
 
     leaving.close();
 
     assertEquals(1, lookupsForCalls(singleSlot, second, 3), "the slot was reclaimed");
-    Value op = singleSlot.pythonOp(second.tag());
+    Value op = singleSlot.pythonOp(second.interpreter());
     assertEquals(second.context(), op.getContext());
     assertTrue(isInPython(second, op, "ops.aten.add.Tensor"));
-    assertThrows(IllegalArgumentException.class, () -> manager.interpreter(leaving.tag()));
+    assertThrows(IllegalArgumentException.class, () -> singleSlot.pythonOp(leaving.interpreter()));
+  }
+
+  @Test
+  void overloadPacketCalledBackFromPythonIsCachedForThatInterpreter() {
+    OperatorEntry neg = OperatorEntry.create(OperatorName.parse("aten::neg.default"));
+    HostOperator host = new HostOperator(neg);
+
+    for (GraalPyInterpreter interpreter : new GraalPyInterpreter[] {first, second}) {
+      assertNull(PyInterpreter.current(), "no scope entered");
+      long before = neg.slowLookups();
+
+      Value sameAndCurrent =
+          interpreter.context().getBindings("python").getMember("call_back").execute(host, 100);
+
+      assertTrue(sameAndCurrent.getArrayElement(0).asBoolean(), "its own object on every call");
+      assertEquals(interpreter.name(), sameAndCurrent.getArrayElement(1).asString());
+      assertEquals(1, neg.slowLookups() - before, "one slow lookup for 100 calls");
+    }
+    assertEquals(first.context(), inScope(first, neg).getContext());
+    assertEquals(2, neg.slowLookups(), "first's value was cached by the callbacks");
   }
 
   /** Evaluates {@code value is <expression>} in {@code interpreter}. */
   private static boolean isInPython(GraalPyInterpreter interpreter, Value value, String expression) {
-    return interpreter.eval("lambda value: value is " + expression).execute(value).asBoolean();
+    return interpreter
+        .context()
+        .eval("python", "lambda value: value is " + expression)
+        .execute(value)
+        .asBoolean();
   }
 
   private static long lookupsForCalls(OperatorEntry entry, GraalPyInterpreter interpreter, int calls) {
-    long before = interpreter.operatorLookups();
+    long before = entry.slowLookups();
     for (int i = 0; i < calls; i++) {
-      entry.pythonOp(interpreter.tag());
+      entry.pythonOp(interpreter.interpreter());
     }
-    return interpreter.operatorLookups() - before;
+    return entry.slowLookups() - before;
+  }
+
+  private static Value inScope(GraalPyInterpreter interpreter, OperatorEntry entry) {
+    try (GraalPyInterpreter.Scope scope = interpreter.enter()) {
+      return entry.overloadPacket();
+    }
   }
 }
