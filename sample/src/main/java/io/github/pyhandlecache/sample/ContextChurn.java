@@ -67,40 +67,60 @@ final class ContextChurn {
     for (int i = 0; i < ENTRIES; i++) {
       entries.add(OperatorEntry.create(new OperatorName("churn", "op" + i, "default")));
     }
-    Random random = new Random(SEED);
-    List<WeakReference<Value>> cached = new ArrayList<>();
-    for (int i = 0; i < CONTEXTS; i++) {
-      List<OperatorEntry> touched = new ArrayList<>(entries);
-      Collections.shuffle(touched, random);
-      touched = touched.subList(0, TOUCHED_ENTRIES);
-      String name = "churn-" + i;
-      if (closing == Closing.INTERPRETER) {
-        try (GraalPyInterpreter python = OpsModule.start(engine, name)) {
-          allocatePythonData(python.context());
-          try (GraalPyInterpreter.Scope scope = python.enter()) {
-            cached.addAll(callAndKeepCached(touched));
-          }
-        }
-      } else {
-        PyInterpreter interpreter = PyInterpreter.create(name);
-        Context context = Context.newBuilder("python").engine(engine).build();
-        OpsModule.load(context, name);
-        allocatePythonData(context);
-        context.enter();
-        try (PyInterpreter.Scope scope = interpreter.enter()) {
-          cached.addAll(callAndKeepCached(touched));
-        } finally {
-          context.leave();
-        }
-        context.close();
-      }
-    }
+    List<WeakReference<Value>> cached = churn(engine, closing, entries);
     // Less than before counts as nothing retained: what was garbage then is collected now.
     long retained = Math.max(0, usedHeapAfterGc() - before);
     int reachable = (int) cached.stream().filter(value -> !value.refersTo(null)).count();
     entries = null; // drop the host objects, and with them whatever their caches still hold
     long retainedWithoutEntries = Math.max(0, usedHeapAfterGc() - before);
     return new Result(closing, cached.size(), reachable, retained, retainedWithoutEntries);
+  }
+
+  /**
+   * Runs the interpreters in turn; returns the values they cached, weakly. Each interpreter runs in
+   * a method of its own, so that no local variable of a finished one (in a frame the JIT has not
+   * compiled, the GC takes every local for live) keeps its context reachable.
+   */
+  private static List<WeakReference<Value>> churn(
+      Engine engine, Closing closing, List<OperatorEntry> entries) {
+    Random random = new Random(SEED);
+    List<WeakReference<Value>> cached = new ArrayList<>();
+    for (int i = 0; i < CONTEXTS; i++) {
+      List<OperatorEntry> shuffled = new ArrayList<>(entries);
+      Collections.shuffle(shuffled, random);
+      List<OperatorEntry> touched = shuffled.subList(0, TOUCHED_ENTRIES);
+      String name = "churn-" + i;
+      cached.addAll(
+          closing == Closing.INTERPRETER
+              ? closingTheInterpreter(engine, name, touched)
+              : closingOnlyTheContext(engine, name, touched));
+    }
+    return cached;
+  }
+
+  private static List<WeakReference<Value>> closingTheInterpreter(
+      Engine engine, String name, List<OperatorEntry> touched) {
+    try (GraalPyInterpreter python = OpsModule.start(engine, name)) {
+      allocatePythonData(python.context());
+      try (GraalPyInterpreter.Scope scope = python.enter()) {
+        return callAndKeepCached(touched);
+      }
+    }
+  }
+
+  private static List<WeakReference<Value>> closingOnlyTheContext(
+      Engine engine, String name, List<OperatorEntry> touched) {
+    PyInterpreter interpreter = PyInterpreter.create(name);
+    Context context = Context.newBuilder("python").engine(engine).build();
+    OpsModule.load(context, name);
+    allocatePythonData(context);
+    context.enter();
+    try (PyInterpreter.Scope scope = interpreter.enter()) {
+      return callAndKeepCached(touched);
+    } finally {
+      context.leave();
+      context.close(); // and not interpreter.close(): what the code before the release amounted to
+    }
   }
 
   /**
