@@ -144,16 +144,25 @@ final class ContextChurn {
     return cached;
   }
 
-  /** Heap in use after full collections, once it has stopped shrinking. */
+  /**
+   * Heap in use after full collections, once two in a row have freed less than a MiB. One is not
+   * enough: the polyglot engine frees a context whose API object was collected on a cleaner thread,
+   * after the collection that found it.
+   */
   static long usedHeapAfterGc() {
     long used = Long.MAX_VALUE;
-    for (int i = 0; i < 10; i++) {
+    int steady = 0;
+    for (int i = 0; i < 40 && steady < 2; i++) {
       System.gc();
-      long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      if (now >= used - (1 << 20)) {
-        return Math.min(used, now);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
       }
-      used = now;
+      long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      steady = now > used - (1 << 20) ? steady + 1 : 0;
+      used = Math.min(used, now);
     }
     return used;
   }
