@@ -4,6 +4,7 @@ import io.github.pyhandlecache.benchmarks.operators.AutoValueOperator;
 import io.github.pyhandlecache.benchmarks.operators.ClassValueOperator;
 import io.github.pyhandlecache.benchmarks.operators.GetOrOperator;
 import io.github.pyhandlecache.benchmarks.operators.ImmutablesOperator;
+import io.github.pyhandlecache.benchmarks.operators.InlineValidatedOperator;
 import io.github.pyhandlecache.benchmarks.operators.LombokOperator;
 import io.github.pyhandlecache.benchmarks.operators.MapOperator;
 import io.github.pyhandlecache.benchmarks.operators.Operator;
@@ -47,6 +48,8 @@ public class HitBenchmark {
   private PlainFieldOperator plainField;
   private VolatileFieldOperator volatileField;
   private SeedProtocolOperator seedProtocol;
+  private InlineValidatedOperator inlineValidated;
+  private InlineValidatedOperator inlineValidatedFourSlotsLast;
   private Operator generated;
   private Operator fourSlotsFirst;
   private Operator fourSlotsLast;
@@ -69,6 +72,12 @@ public class HitBenchmark {
     plainField = new PlainFieldOperator(PyObjectStub.wrap(interpreter, NAME));
     volatileField = new VolatileFieldOperator(PyObjectStub.wrap(interpreter, NAME));
     seedProtocol = filled(new SeedProtocolOperator(NAME), op -> op.pyObject(interpreter));
+    inlineValidated = filled(new InlineValidatedOperator(NAME), op -> op.pyObject(interpreter));
+    inlineValidatedFourSlotsLast = new InlineValidatedOperator(NAME);
+    for (PyInterpreter other : otherInterpreters) {
+      inlineValidatedFourSlotsLast.sharedPyObject(other); // fills slots 0 to 2, in order
+    }
+    filled(inlineValidatedFourSlotsLast, op -> op.sharedPyObject(interpreter));
     generated = filled(Operator.create(NAME), op -> op.pyObject(interpreter));
     filled(generated, Operator::currentPyObject);
     fourSlotsFirst = filled(Operator.create(NAME), op -> op.sharedPyObject(interpreter));
@@ -115,6 +124,18 @@ public class HitBenchmark {
   @Benchmark
   public PyObjectStub seedProtocol() {
     return seedProtocol.pyObject(interpreter);
+  }
+
+  // The previous protocol's hit ("inline validated"), by hand
+
+  @Benchmark
+  public PyObjectStub inlineValidated() {
+    return inlineValidated.pyObject(interpreter);
+  }
+
+  @Benchmark
+  public PyObjectStub inlineValidatedFourSlotsLast() {
+    return inlineValidatedFourSlotsLast.sharedPyObject(interpreter);
   }
 
   // This project

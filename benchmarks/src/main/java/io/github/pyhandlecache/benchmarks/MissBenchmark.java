@@ -1,6 +1,5 @@
 package io.github.pyhandlecache.benchmarks;
 
-import io.github.pyhandlecache.benchmarks.operators.GetOrOperator;
 import io.github.pyhandlecache.benchmarks.operators.Operator;
 import io.github.pyhandlecache.benchmarks.operators.PyObjectStub;
 import io.github.pyhandlecache.benchmarks.operators.UncachedOperator;
@@ -16,11 +15,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The paths that run the slow accessor, each against running it with no cache at all: a bypass
- * (the slot belongs to another, open interpreter) and a first claim on a fresh object.
+ * A bypass against running the slow accessor with no cache at all: the caller's interpreter finds
+ * the accessor's one slot owned by another, open interpreter, so the slow accessor runs on every
+ * call and nothing is cached. (A first claim is {@link ClaimBenchmark}'s.)
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -55,28 +54,5 @@ public class MissBenchmark {
   @Benchmark
   public PyObjectStub slowAccessorDirect() {
     return uncached.pyObject(interpreter);
-  }
-
-  // Fresh objects go to the blackhole so that escape analysis cannot remove them from one side only.
-
-  @Benchmark
-  public PyObjectStub firstClaimFreshObject(Blackhole blackhole) {
-    Operator operator = Operator.create(NAME);
-    blackhole.consume(operator);
-    return operator.pyObject(interpreter);
-  }
-
-  @Benchmark
-  public PyObjectStub getOrFirstClaimFreshObject(Blackhole blackhole) {
-    GetOrOperator operator = new GetOrOperator(NAME);
-    blackhole.consume(operator);
-    return operator.pyObject(interpreter);
-  }
-
-  @Benchmark
-  public PyObjectStub slowAccessorFreshObject(Blackhole blackhole) {
-    Operator operator = new UncachedOperator(NAME);
-    blackhole.consume(operator);
-    return operator.pyObject(interpreter);
   }
 }

@@ -50,6 +50,32 @@ final class Entries {
     }
   }
 
+  static class IntSlot {
+    final String name;
+
+    IntSlot(String name) {
+      this.name = name;
+    }
+
+    @PyHandleCached
+    int pyId(PyInterpreter interpreter) {
+      return System.identityHashCode(interpreter);
+    }
+  }
+
+  static class IntFourSlots {
+    final String name;
+
+    IntFourSlots(String name) {
+      this.name = name;
+    }
+
+    @PyHandleCached(slots = 4)
+    int pyId(PyInterpreter interpreter) {
+      return System.identityHashCode(interpreter);
+    }
+  }
+
   static class LongSlot {
     final String name;
 

@@ -2,55 +2,80 @@ package io.github.pyhandlecache.benchmarks.footprint;
 
 import com.google.gson.GsonBuilder;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.SlotTable;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.FieldLayout;
 import org.openjdk.jol.info.GraphLayout;
+import org.openjdk.jol.vm.VM;
 
 /**
- * Measures with JOL what each cache adds to a host object ({@link Entries}), and writes the rows as
- * JSON for the benchmark page. Usage: {@code FootprintReport <out.json>}.
+ * Measures with JOL what each cache adds to a host object ({@link Entries}), and with the thread's
+ * allocation counter what a claim and a release allocate; writes them as JSON for the benchmark
+ * page. Usage: {@code FootprintReport <out.json>}.
  */
 public final class FootprintReport {
   private static final String NAME = "aten::add";
+  private static final int CLAIMS = 10_000;
+  private static final int ROUNDS = 40;
 
   private final List<FootprintRow> rows = new ArrayList<>();
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     PyInterpreter interpreter = PyInterpreter.create("main");
     List<FootprintRow> rows;
     try (PyInterpreter.Scope entered = interpreter.enter()) {
       rows = new FootprintReport().measure(interpreter);
     }
     rows.forEach(System.out::println);
-    Files.writeString(
-        Path.of(args[0]), new GsonBuilder().setPrettyPrinting().create().toJson(rows));
+    ClaimCosts claim = claimCosts();
+    System.out.println(claim);
+    Files.writeString(Path.of(args[0]),
+        new GsonBuilder().setPrettyPrinting().create().toJson(new Footprint(rows, claim)));
   }
 
   private List<FootprintRow> measure(PyInterpreter interpreter) {
+    int reference = (int) VM.current().sizeOfField("oop");
+
+    add("@PyHandleCached, 1 slot", "reference", 1, "empty", reference,
+        Entries.OneSlot.class, new PyHandleCached_Entries_OneSlot(NAME));
+
     Entries.OneSlot oneSlot = new PyHandleCached_Entries_OneSlot(NAME);
-    add("@PyHandleCached, 1 slot", "reference", 1, Entries.OneSlot.class, oneSlot,
-        interpreter, oneSlot.pyObject(interpreter));
+    oneSlot.pyObject(interpreter);
+    add("@PyHandleCached, 1 slot", "reference", 1, "claimed by 1", reference,
+        Entries.OneSlot.class, oneSlot);
 
     Entries.FourSlots fourSlots = new PyHandleCached_Entries_FourSlots(NAME);
-    List<Object> owners = new ArrayList<>();
+    Entries.IntFourSlots intFourSlots = new PyHandleCached_Entries_IntFourSlots(NAME);
     for (int slot = 0; slot < 4; slot++) {
       PyInterpreter owner = PyInterpreter.create("owner-" + slot);
-      owners.add(owner);
-      owners.add(fourSlots.pyObject(owner));
+      fourSlots.pyObject(owner);
+      intFourSlots.pyId(owner);
     }
-    add("@PyHandleCached, 4 slots", "reference", 4, Entries.FourSlots.class, fourSlots,
-        owners.toArray());
+    add("@PyHandleCached, 4 slots", "reference", 4, "claimed by 4", reference,
+        Entries.FourSlots.class, fourSlots);
+
+    Entries.IntSlot intSlot = new PyHandleCached_Entries_IntSlot(NAME);
+    intSlot.pyId(interpreter);
+    add("@PyHandleCached, 1 slot", "int", 1, "claimed by 1", Integer.BYTES,
+        Entries.IntSlot.class, intSlot);
+    add("@PyHandleCached, 4 slots", "int", 4, "claimed by 4", Integer.BYTES,
+        Entries.IntFourSlots.class, intFourSlots);
 
     Entries.LongSlot longSlot = new PyHandleCached_Entries_LongSlot(NAME);
     longSlot.pyId(interpreter);
-    add("@PyHandleCached, 1 slot", "long", 1, Entries.LongSlot.class, longSlot, interpreter);
+    add("@PyHandleCached, 1 slot", "long", 1, "claimed by 1", Long.BYTES,
+        Entries.LongSlot.class, longSlot);
 
     Entries.AutoValueEntry autoValue = new AutoValue_Entries_AutoValueEntry(NAME);
     add("AutoValue @Memoized", "reference", 0, autoValue.getClass().getSuperclass(), autoValue,
@@ -73,33 +98,131 @@ public final class FootprintReport {
     lombokLong.getPyId();
     add("Lombok @Getter(lazy = true)", "long", 0, Entries.Plain.class, lombokLong);
 
+    // An interpreter that claimed nothing: JOL would walk from a claimant's registrations to the
+    // hosts it claimed, which the collector may clear between the two walks of add().
+    PyInterpreter mapKey = PyInterpreter.create("map key");
     Entries.MapEntry map = new Entries.MapEntry(NAME);
     add("per-object ConcurrentHashMap, 1 entry", "reference", 1, Entries.Plain.class, map,
-        interpreter, map.pyObject(interpreter));
+        mapKey, map.pyObject(mapKey));
     return rows;
   }
 
   /**
-   * Adds the row of {@code cached}, a filled host object, against {@code baseline}, a class with
-   * the same fields but no cache; {@code shared} are the objects it refers to but does not own
+   * Adds the row of one of this project's accessors: {@code host} against {@code baseline}, the
+   * annotated class; {@code valueBytes} is the width of the accessor's value.
+   */
+  private void add(String cache, String value, int slots, String state, int valueBytes,
+      Class<?> baseline, Object host) {
+    int tagBytes = (int) VM.current().sizeOfField("oop");
+    SlotTable table = tableOf(host);
+    long tableBytes = table == null ? 0 : ClassLayout.parseClass(table.getClass()).instanceSize();
+    long instanceBytes = ClassLayout.parseClass(host.getClass()).instanceSize()
+        - ClassLayout.parseClass(baseline).instanceSize();
+    // Not GraphLayout: from the table, JOL walks to the interpreter, its registrations and, through
+    // their weak referents, back to the host. The table refers only to interpreters and values.
+    rows.add(new FootprintRow(cache, value, slots, state,
+        fieldBytes(ClassLayout.parseClass(host.getClass()))
+            - fieldBytes(ClassLayout.parseClass(baseline)),
+        instanceBytes, tableBytes, instanceBytes + tableBytes,
+        slots * (long) (tagBytes + valueBytes)));
+  }
+
+  /**
+   * Adds the row of another cache: {@code host}, filled, against {@code baseline}, a class with the
+   * same fields but no cache; {@code shared} are the objects it refers to but does not own
    * (interpreters, cached values), left out of the retained size. Every host shares {@link #NAME}.
    */
-  private void add(String cache, String value, int slots, Class<?> baseline, Object cached,
+  private void add(String cache, String value, int slots, Class<?> baseline, Object host,
       Object... shared) {
-    ClassLayout cachedLayout = ClassLayout.parseClass(cached.getClass());
+    ClassLayout hostLayout = ClassLayout.parseClass(host.getClass());
     ClassLayout baselineLayout = ClassLayout.parseClass(baseline);
     Object[] notOwned = Stream.concat(Stream.of(NAME), Arrays.stream(shared)).toArray();
-    Object[] all = Stream.concat(Stream.of(cached), Arrays.stream(notOwned)).toArray();
+    Object[] all = Stream.concat(Stream.of(host), Arrays.stream(notOwned)).toArray();
     long retained = GraphLayout.parseInstance(all).totalSize()
         - GraphLayout.parseInstance(notOwned).totalSize()
         - baselineLayout.instanceSize();
-    rows.add(new FootprintRow(cache, value, slots,
-        fieldBytes(cachedLayout) - fieldBytes(baselineLayout),
-        cachedLayout.instanceSize() - baselineLayout.instanceSize(),
-        retained));
+    rows.add(new FootprintRow(cache, value, slots, "filled",
+        fieldBytes(hostLayout) - fieldBytes(baselineLayout),
+        hostLayout.instanceSize() - baselineLayout.instanceSize(), 0, retained, -1));
+  }
+
+  /** Returns the slot table of a generated host's one accessor, or null before its first claim. */
+  private static SlotTable tableOf(Object host) {
+    for (Field field : host.getClass().getDeclaredFields()) {
+      if (!Modifier.isStatic(field.getModifiers())
+          && SlotTable.class.isAssignableFrom(field.getType())) {
+        try {
+          field.setAccessible(true); // the benchmarks' own generated class: same module
+          return (SlotTable) field.get(host);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new IllegalArgumentException("no slot table in " + host.getClass());
   }
 
   private static long fieldBytes(ClassLayout layout) {
     return layout.fields().stream().mapToLong(FieldLayout::size).sum();
+  }
+
+  /**
+   * Measures what a claim of a 1-slot accessor allocates and registers, and what close()
+   * allocates per released slot: {@value #CLAIMS} first claims by one interpreter, then its close,
+   * against as many direct calls of the slow accessor. The best of three rounds after a warm-up
+   * (the counter is exact; the rounds only keep one-time work such as class loading out).
+   */
+  private static ClaimCosts claimCosts() throws ClassNotFoundException {
+    long reference = ClassLayout.parseClass(
+        Class.forName("io.github.pyhandlecache.runtime.OwnedSlots$Registration")).instanceSize();
+    long node = ClassLayout.parseClass(
+        Class.forName("java.util.concurrent.ConcurrentLinkedQueue$Node")).instanceSize();
+    long table = ClassLayout.parseClass(
+        tableOf(claimed(new PyHandleCached_Entries_OneSlot(NAME))).getClass()).instanceSize();
+
+    double perClaim = Double.MAX_VALUE;
+    double perReleasedSlot = Double.MAX_VALUE;
+    for (int round = 0; round < ROUNDS; round++) {
+      Entries.OneSlot[] uncached = hosts(Entries.OneSlot::new);
+      Entries.OneSlot[] cached = hosts(PyHandleCached_Entries_OneSlot::new);
+      PyInterpreter interpreter = PyInterpreter.create("claims-" + round);
+      long slowAccessor = allocatedBy(() -> callEach(uncached, interpreter));
+      long claims = allocatedBy(() -> callEach(cached, interpreter));
+      long close = allocatedBy(interpreter::close);
+      if (round >= ROUNDS / 2) { // the first half warms up, to C2 code
+        perClaim = Math.min(perClaim, (double) (claims - slowAccessor) / CLAIMS);
+        perReleasedSlot = Math.min(perReleasedSlot, (double) close / CLAIMS);
+      }
+    }
+    return new ClaimCosts(reference + node, reference, node, CLAIMS, perClaim, table,
+        perReleasedSlot);
+  }
+
+  private static void callEach(Entries.OneSlot[] hosts, PyInterpreter interpreter) {
+    for (Entries.OneSlot host : hosts) {
+      host.pyObject(interpreter);
+    }
+  }
+
+  private static Entries.OneSlot claimed(Entries.OneSlot host) {
+    host.pyObject(PyInterpreter.create("layout"));
+    return host;
+  }
+
+  private static Entries.OneSlot[] hosts(Function<String, Entries.OneSlot> create) {
+    Entries.OneSlot[] hosts = new Entries.OneSlot[CLAIMS];
+    for (int i = 0; i < CLAIMS; i++) {
+      hosts[i] = create.apply(NAME);
+    }
+    return hosts;
+  }
+
+  private static long allocatedBy(Runnable work) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(thread);
+    work.run();
+    return threads.getThreadAllocatedBytes(thread) - before;
   }
 }

@@ -16,8 +16,8 @@ import javax.imageio.ImageIO;
  * a whisker, with java.awt in headless mode.
  */
 final class HitCostChart {
-  private static final int WIDTH = 1100;
-  private static final int LABEL_WIDTH = 330;
+  private static final int WIDTH = 1180;
+  private static final int LABEL_WIDTH = 390;
   private static final int PLOT_WIDTH = 640;
   private static final int TOP = 96;
   private static final int ROW = 30;

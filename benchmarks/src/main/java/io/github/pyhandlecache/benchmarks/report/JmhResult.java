@@ -1,5 +1,7 @@
 package io.github.pyhandlecache.benchmarks.report;
 
+import java.util.List;
+
 /**
  * One benchmark of a JMH run, as the page reports it.
  *
@@ -9,11 +11,17 @@ package io.github.pyhandlecache.benchmarks.report;
  * @param unit the score's unit, e.g. {@code ns/op} or {@code ops/us}
  * @param samples how many iterations the median is over
  * @param bytesPerOp allocation per operation from {@code -prof gc}, or NaN without it
+ * @param forkMedians the median of each fork's iterations, in fork order
  */
-public record JmhResult(
-    String method, double median, double error, String unit, int samples, double bytesPerOp) {
+public record JmhResult(String method, double median, double error, String unit, int samples,
+    double bytesPerOp, List<Double> forkMedians) {
   /** The ratio of this result to {@code base}, both scored in the same unit. */
   public Ratio over(JmhResult base) {
     return Ratio.of(median, error, base.median, base.error);
+  }
+
+  /** The fork medians, e.g. {@code 4.27 / 172.85 / 2.63}. */
+  public String forks() {
+    return String.join(" / ", forkMedians.stream().map(m -> String.format("%.2f", m)).toList());
   }
 }

@@ -37,6 +37,10 @@ public final class JmhRun {
     return new JmhRun(JsonParser.parseString(Files.readString(json)).getAsJsonArray());
   }
 
+  /**
+   * Returns the result of a benchmark method; for a benchmark with parameters, {@code method} is
+   * followed by their values in brackets, e.g. {@code closePerSlot[100]}.
+   */
   public JmhResult get(String method) {
     JmhResult result = byMethod.get(method);
     if (result == null) {
@@ -60,12 +64,22 @@ public final class JmhRun {
   private static JmhResult parse(JsonObject benchmark) {
     String name = benchmark.get("benchmark").getAsString();
     String method = name.substring(name.lastIndexOf('.') + 1);
+    JsonObject params = benchmark.getAsJsonObject("params");
+    if (params != null) {
+      List<String> values = new ArrayList<>();
+      params.entrySet().forEach(param -> values.add(param.getValue().getAsString()));
+      method += "[" + String.join(",", values) + "]";
+    }
     JsonObject primary = benchmark.getAsJsonObject("primaryMetric");
     List<Double> samples = new ArrayList<>();
+    List<Double> forkMedians = new ArrayList<>();
     for (JsonElement fork : primary.getAsJsonArray("rawData")) {
+      List<Double> forkSamples = new ArrayList<>();
       for (JsonElement iteration : fork.getAsJsonArray()) {
-        samples.add(iteration.getAsDouble());
+        forkSamples.add(iteration.getAsDouble());
       }
+      samples.addAll(forkSamples);
+      forkMedians.add(median(forkSamples));
     }
     double bytesPerOp = Double.NaN;
     JsonObject secondary = benchmark.getAsJsonObject("secondaryMetrics");
@@ -76,7 +90,7 @@ public final class JmhRun {
     }
     // scoreError is the string "NaN" for a single sample; getAsDouble parses that too.
     return new JmhResult(method, median(samples), primary.get("scoreError").getAsDouble(),
-        primary.get("scoreUnit").getAsString(), samples.size(), bytesPerOp);
+        primary.get("scoreUnit").getAsString(), samples.size(), bytesPerOp, forkMedians);
   }
 
   private static double median(List<Double> values) {

@@ -25,6 +25,16 @@ public record Ratio(double value, double error) {
     return value + error < limit ? Verdict.NOT_MET : Verdict.WITHIN_ERROR;
   }
 
+  /** Met unless the whole interval is over {@code limit}: "no slower, within the error". */
+  public Verdict notShownAbove(double limit) {
+    return Verdict.of(value - error <= limit);
+  }
+
+  /** Met if the interval holds 1: "the same, within the error". */
+  public Verdict sameWithinError() {
+    return Verdict.of(value - error <= 1 && value + error >= 1);
+  }
+
   @Override
   public String toString() {
     return String.format("%.2fx ± %.2f", value, error);
