@@ -132,6 +132,20 @@ class GraalPyInterpreterTest {
   }
 
   @Test
+  void closingInsideItsOwnScopeLeavesTheScopeClosable() {
+    GraalPyInterpreter python = GraalPyInterpreter.create("closed inside", python(engine));
+    GraalPyInterpreter.Scope scope = python.enter();
+
+    python.close();
+
+    assertTrue(python.isClosed());
+    assertSame(python.interpreter(), PyInterpreter.current(), "open scopes stay open");
+    scope.close();
+    assertNull(PyInterpreter.current());
+    assertThrows(IllegalStateException.class, Context::getCurrent, "the context was left");
+  }
+
+  @Test
   void closeReleasesEveryValueCachedForTheInterpreter() throws Exception {
     HostEntry entry = HostEntry.create(); // one slot
     GraalPyInterpreter leaving = GraalPyInterpreter.create("leaving", python(engine));
