@@ -2,6 +2,7 @@ package io.github.pyhandlecache.sample;
 
 import io.github.pyhandlecache.graalpy.GraalPyInterpreter;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.events.CacheEventSummary;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,13 +180,17 @@ final class SampleReport {
     long[] singleSlotLookups = new long[interpreters.size()];
     long[] slotPerInterpreterLookups = new long[interpreters.size()];
     CallCost.Batch[] batches = new CallCost.Batch[2 * interpreters.size()];
-    for (int i = 0; i < interpreters.size(); i++) {
-      GraalPyInterpreter interpreter = interpreters.get(i);
-      singleSlotLookups[i] = slowLookups(singleSlot, interpreter);
-      slotPerInterpreterLookups[i] = slowLookups(slotPerInterpreter, interpreter);
-      batches[2 * i] = pythonOpCalls(singleSlot, interpreter.interpreter());
-      batches[2 * i + 1] = pythonOpCalls(slotPerInterpreter, interpreter.interpreter());
-    }
+    CacheEventSummary recorded =
+        CacheRecording.of(
+            () -> {
+              for (int i = 0; i < interpreters.size(); i++) {
+                GraalPyInterpreter interpreter = interpreters.get(i);
+                singleSlotLookups[i] = slowLookups(singleSlot, interpreter);
+                slotPerInterpreterLookups[i] = slowLookups(slotPerInterpreter, interpreter);
+                batches[2 * i] = pythonOpCalls(singleSlot, interpreter.interpreter());
+                batches[2 * i + 1] = pythonOpCalls(slotPerInterpreter, interpreter.interpreter());
+              }
+            });
     double[] times = CallCost.bestNanosPerCall(batches);
     for (int i = 0; i < interpreters.size(); i++) {
       double single = times[2 * i];
@@ -202,6 +207,10 @@ final class SampleReport {
               : ratio(single, perInterpreter));
     }
     out.println(table);
+    out.printf(
+        "  What a JDK Flight Recorder recording of those calls shows (CacheEventSummary):%n%s%n",
+        recorded.format().indent(2).stripTrailing());
+    out.println();
   }
 
   /**

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pyhandlecache.graalpy.GraalPyInterpreter;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.events.AccessorRow;
+import io.github.pyhandlecache.runtime.events.CacheEventSummary;
+import java.util.List;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +109,43 @@ class OperatorEntryTest {
     assertFalse(isInPython(first, ofSecond, "ops.aten.add.Tensor"));
     assertSame(ofFirst, add.pythonOp(first.interpreter()));
     assertSame(ofSecond, add.pythonOp(second.interpreter()));
+  }
+
+  @Test
+  void aRecordingOfTorchDeployAdvisesMoreSlotsForTheSingleSlotOnly() {
+    OperatorEntry singleSlot = SingleSlotOperatorEntry.create(ADD);
+    OperatorEntry slotPerInterpreter = OperatorEntry.create(ADD);
+
+    CacheEventSummary summary =
+        CacheRecording.of(
+            () -> {
+              for (int call = 0; call < 1_000; call++) {
+                for (GraalPyInterpreter interpreter : new GraalPyInterpreter[] {first, second}) {
+                  singleSlot.pythonOp(interpreter.interpreter());
+                  slotPerInterpreter.pythonOp(interpreter.interpreter());
+                }
+              }
+            });
+
+    AccessorRow single = row(summary, "SingleSlotOperatorEntry.pythonOp(PyInterpreter)");
+    assertEquals(1, single.slots());
+    assertEquals(1, single.claims());
+    assertEquals(1_000, single.bypasses(), "the second interpreter bypasses on every call");
+    AccessorRow perInterpreter = row(summary, "OperatorEntry.pythonOp(PyInterpreter)");
+    assertEquals(2, perInterpreter.claims());
+    assertEquals(0, perInterpreter.bypasses());
+    assertEquals(
+        List.of(
+            "SingleSlotOperatorEntry.pythonOp(PyInterpreter): raise slots (now 1): 1000 bypasses,"
+                + " 1 claim, 2 interpreters"),
+        summary.advice());
+  }
+
+  private static AccessorRow row(CacheEventSummary summary, String accessor) {
+    return summary.rows().stream()
+        .filter(row -> row.accessor().equals(accessor))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row for " + accessor + " in\n" + summary));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.github.pyhandlecache.runtime.events;
 
+import java.util.List;
+
 /**
  * The names of the JDK Flight Recorder events that the cache records, for {@code jfr print
  * --events}, {@code Recording.enable} or {@code RecordingStream.onEvent}. Each is recorded on a
@@ -42,6 +44,9 @@ public final class CacheEventNames {
    * {@code released}, how many slots it released; the duration is the release's.
    */
   public static final String RELEASE = "io.github.pyhandlecache.Release";
+
+  /** Every event name above, to enable them all in a {@code jdk.jfr.Recording}. */
+  public static final List<String> ALL = List.of(CLAIM, RECLAIM, BYPASS, NO_INTERPRETER, RELEASE);
 
   private CacheEventNames() {}
 }
