@@ -88,6 +88,8 @@ public @interface PyHandleCached {
    * is served from the cache. Use as many slots as interpreters that use one object at the same
    * time: each slot costs two references (plus the value's width for a primitive) per object, and
    * a hit on slot {@code n} probes the {@code n - 1} slots before it.
+   *
+   * @return the number of slots of each object, 1 to 16
    */
   int slots() default 1;
 }
