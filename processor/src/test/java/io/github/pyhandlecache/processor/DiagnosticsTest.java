@@ -343,6 +343,20 @@ class DiagnosticsTest {
   }
 
   @Test
+  void annotationOnAFieldLeavesJavacsErrorAlone() {
+    JavaFileObject source =
+        classFoo("  @PyHandleCached Object field;\n  @PyHandleCached Object op() { return null; }");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("not applicable")
+        .inFile(source)
+        .onLineContaining("Object field;");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoProcessorFailure(compilation);
+    assertThat(WrittenFiles.of(source)).isEmpty();
+  }
+
+  @Test
   void claimsTheAnnotation() {
     Compilation compilation =
         javac()
