@@ -30,7 +30,7 @@ import javax.lang.model.util.Types;
  */
 @AutoService(Processor.class)
 public final class PyHandleCacheProcessor extends AbstractProcessor {
-  /** Classes waiting for unresolved types, by qualified name: elements do not outlive a round. */
+  /** Classes waiting for unresolved types or values, by name: elements do not outlive a round. */
   private final Set<String> deferredClassNames = new LinkedHashSet<>();
 
   /** The generated names claimed so far, in every round: two classes never share one. */

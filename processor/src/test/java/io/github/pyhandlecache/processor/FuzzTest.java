@@ -54,7 +54,7 @@ class FuzzTest {
   @Test
   void processorNeverCrashesOnBrokenSources(@TempDir Path output) throws Exception {
     List<Seed> seeds = seeds();
-    assertThat(seeds).hasSize(6);
+    assertThat(seeds).isNotEmpty();
     List<String> options =
         List.of(
             "-classpath", classPath(),
