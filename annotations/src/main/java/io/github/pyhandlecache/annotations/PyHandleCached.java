@@ -92,6 +92,8 @@ public @interface PyHandleCached {
    * table of all {@code slots} tags and values, so each slot costs two references (or a reference
    * and the value's width, for a primitive) in that table. A hit on slot {@code n} compares the
    * {@code n - 1} tags before it.
+   *
+   * @return the number of slots of each object, 1 to 16
    */
   int slots() default 1;
 }

@@ -33,7 +33,16 @@ final class CachedAnnotation {
     return on(element).isPresent();
   }
 
-  /** Returns the value of {@code slots}, with its default. */
+  /**
+   * Returns whether javac resolved {@code slots} on {@code mirror} to an int. If not, javac
+   * reports the value itself ("cannot find symbol", "incompatible types"), or resolves it in a
+   * later round if another processor generates the constant it names.
+   */
+  static boolean hasResolvedSlots(AnnotationMirror mirror, Elements elements) {
+    return slotsValue(mirror, elements).getValue() instanceof Integer;
+  }
+
+  /** Returns the value of {@code slots}, with its default; {@link #hasResolvedSlots} holds. */
   static int slots(AnnotationMirror mirror, Elements elements) {
     return (Integer) slotsValue(mirror, elements).getValue();
   }

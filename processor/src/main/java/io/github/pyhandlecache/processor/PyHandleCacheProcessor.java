@@ -24,13 +24,17 @@ import javax.lang.model.util.Types;
 
 /**
  * Writes {@code PyHandleCached_Foo} for every class {@code Foo} that declares a
- * {@code @PyHandleCached} method. A class whose signatures mention types that do not exist yet
- * waits for a later round; a class or method that breaks a rule gets errors and no file.
+ * {@code @PyHandleCached} method. A class whose signatures or {@code slots} values mention what
+ * does not exist yet waits for a later round; a class or method that breaks a rule, or whose
+ * generated name another class has taken, gets errors and no file.
  */
 @AutoService(Processor.class)
 public final class PyHandleCacheProcessor extends AbstractProcessor {
-  /** Classes waiting for unresolved types, by qualified name: elements do not outlive a round. */
+  /** Classes waiting for unresolved types or values, by name: elements do not outlive a round. */
   private final Set<String> deferredClassNames = new LinkedHashSet<>();
+
+  /** The generated names claimed so far, in every round: two classes never share one. */
+  private final GeneratedNames generatedNames = new GeneratedNames();
 
   /** Whether each cached method, by {@link #key}, passed validation; each is validated once. */
   private final Map<String, Boolean> validatedMethods = new HashMap<>();
@@ -64,14 +68,15 @@ public final class PyHandleCacheProcessor extends AbstractProcessor {
         processSafely(type, round.processingOver());
       }
     }
-    return false; // other processors may want @PyHandleCached too
+    // Claimed: no other processor has a use for it, and -Xlint:processing stays quiet about it.
+    return true;
   }
 
   private void processSafely(TypeElement type, boolean lastRound) {
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
     try {
       processClass(type, lastRound, diagnostics);
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException e) { // a bug: every input we can foresee has its own message
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       diagnostics.error(
@@ -81,8 +86,7 @@ public final class PyHandleCacheProcessor extends AbstractProcessor {
     }
   }
 
-  private void processClass(TypeElement type, boolean lastRound, Diagnostics diagnostics)
-      throws IOException {
+  private void processClass(TypeElement type, boolean lastRound, Diagnostics diagnostics) {
     Elements elements = processingEnv.getElementUtils();
     Types types = processingEnv.getTypeUtils();
     CachedClassFactory factory = new CachedClassFactory(elements, types);
@@ -98,6 +102,12 @@ public final class PyHandleCacheProcessor extends AbstractProcessor {
       }
       return;
     }
+    if (!hasResolvedAnnotationValues(cachedMethods, elements)) {
+      if (!lastRound) {
+        deferredClassNames.add(type.getQualifiedName().toString());
+      }
+      return; // javac reports the value it cannot resolve: a second error would say less
+    }
     AccessorValidator accessorValidator = new AccessorValidator(elements, types, diagnostics);
     boolean valid = new CachedClassValidator(elements, diagnostics).validate(type);
     for (ExecutableElement method : cachedMethods) {
@@ -109,10 +119,31 @@ public final class PyHandleCacheProcessor extends AbstractProcessor {
     if (!valid) {
       return;
     }
+    ClassName generatedName = factory.generatedName(type);
+    Optional<String> rival = generatedNames.claim(generatedName, type);
+    if (rival.isPresent()) {
+      diagnostics.error(
+          type,
+          generatedName.simpleName() + " would be generated for both " + rival.get() + " and "
+              + type.getQualifiedName() + "; rename one of them");
+      return;
+    }
     CachedClass cached = factory.create(type, cachedMethods);
-    new CachedClassWriter(generatedAnnotation(elements))
-        .write(cached)
-        .writeTo(processingEnv.getFiler());
+    try {
+      new CachedClassWriter(generatedAnnotation(elements))
+          .write(cached)
+          .writeTo(processingEnv.getFiler());
+    } catch (IOException e) { // e.g. another processor has written a type of that name
+      diagnostics.error(type, "cannot write " + generatedName + ": " + e.getMessage());
+    }
+  }
+
+  private static boolean hasResolvedAnnotationValues(
+      List<ExecutableElement> cachedMethods, Elements elements) {
+    return cachedMethods.stream()
+        .allMatch(
+            method ->
+                CachedAnnotation.hasResolvedSlots(CachedAnnotation.on(method).orElseThrow(), elements));
   }
 
   private static boolean mentionsUnresolvedTypes(

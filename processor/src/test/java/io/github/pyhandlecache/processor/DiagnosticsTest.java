@@ -12,8 +12,9 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per rule of SPEC.md: each broken rule is exactly one error, on the offending element,
- * and no file is written for the class.
+ * One test per rule of the README's "Rules, checked at compile time" (and of {@code @PyHandleCached}'s
+ * Javadoc): each broken rule is exactly one error, on the offending element, and no file is written
+ * for the class. Then the inputs that are not rules but must not crash the processor either.
  */
 class DiagnosticsTest {
   private static final String METHOD = "@PyHandleCached method ";
@@ -274,6 +275,110 @@ class DiagnosticsTest {
                 .anyMatch(error -> error.getMessage(null).contains("processor failed")))
         .isFalse();
     assertThat(WrittenFiles.of(compilation.sourceFiles().get(0))).isEmpty();
+  }
+
+  @Test
+  void unresolvedSlotsConstantLeavesJavacsErrorAlone() {
+    JavaFileObject source =
+        classFoo("  @PyHandleCached(slots = MissingConstants.SLOTS) Object op() { return null; }");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(source)
+        .onLineContaining("slots = MissingConstants.SLOTS");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoProcessorFailure(compilation);
+    assertThat(WrittenFiles.of(source)).isEmpty();
+  }
+
+  @Test
+  void slotsOfTheWrongTypeLeavesJavacsErrorAlone() {
+    JavaFileObject source = classFoo("  @PyHandleCached(slots = \"4\") Object op() { return null; }");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("incompatible types")
+        .inFile(source)
+        .onLineContaining("slots = \"4\"");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoProcessorFailure(compilation);
+    assertThat(WrittenFiles.of(source)).isEmpty();
+  }
+
+  @Test
+  void generatedNameClashIsOneErrorNamingBothClasses() {
+    JavaFileObject outer =
+        JavaFileObjects.forSourceLines(
+            "p.Outer",
+            "package p;",
+            "",
+            "import io.github.pyhandlecache.annotations.PyHandleCached;",
+            "",
+            "class Outer {",
+            "  static class Inner {",
+            "    @PyHandleCached Object op() { return null; }",
+            "  }",
+            "}");
+    JavaFileObject outerInner =
+        JavaFileObjects.forSourceLines(
+            "p.Outer_Inner",
+            "package p;",
+            "",
+            "import io.github.pyhandlecache.annotations.PyHandleCached;",
+            "",
+            "class Outer_Inner {",
+            "  @PyHandleCached Object op() { return null; }",
+            "}");
+    Compilation compilation =
+        javac().withProcessors(new PyHandleCacheProcessor()).compile(outer, outerInner);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "PyHandleCached_Outer_Inner would be generated for both p.Outer.Inner and p.Outer_Inner;"
+                + " rename one of them")
+        .inFile(outerInner)
+        .onLineContaining("class Outer_Inner {");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoProcessorFailure(compilation);
+    // The first class keeps its generated class; the later one gets none.
+    assertThat(WrittenFiles.of(outer, outerInner)).containsExactly("p/PyHandleCached_Outer_Inner.java");
+  }
+
+  @Test
+  void annotationOnAFieldLeavesJavacsErrorAlone() {
+    JavaFileObject source =
+        classFoo("  @PyHandleCached Object field;\n  @PyHandleCached Object op() { return null; }");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("not applicable")
+        .inFile(source)
+        .onLineContaining("Object field;");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoProcessorFailure(compilation);
+    assertThat(WrittenFiles.of(source)).isEmpty();
+  }
+
+  @Test
+  void claimsTheAnnotation() {
+    Compilation compilation =
+        javac()
+            .withProcessors(new PyHandleCacheProcessor())
+            .withOptions("-Xlint:all")
+            .compile(classFoo("  @PyHandleCached Object op(PyInterpreter i) { return i; }"));
+    assertThat(compilation).succeeded();
+    assertThat(
+            compilation.warnings().stream()
+                .map(warning -> warning.getMessage(null))
+                .filter(message -> message.contains("No processor claimed"))
+                .filter(message -> message.contains("PyHandleCached")))
+        .isEmpty();
+  }
+
+  /** The last-resort catch of the processor is for bugs, and none of the inputs above is one. */
+  static void assertNoProcessorFailure(Compilation compilation) {
+    assertThat(
+            compilation.diagnostics().stream()
+                .map(diagnostic -> diagnostic.getMessage(null))
+                .filter(message -> message.contains("please report this bug")))
+        .isEmpty();
   }
 
   private static void assertOneError(String member, String message, String line) {

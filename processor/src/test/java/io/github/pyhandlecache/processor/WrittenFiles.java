@@ -19,8 +19,8 @@ import javax.tools.ToolProvider;
 final class WrittenFiles {
   private WrittenFiles() {}
 
-  /** Runs only annotation processing on {@code source} and lists the files the processor wrote. */
-  static List<String> of(JavaFileObject source) {
+  /** Runs only annotation processing on {@code sources} and lists the files the processor wrote. */
+  static List<String> of(JavaFileObject... sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
       Path output = Files.createTempDirectory("pyhandlecache-written");
@@ -34,13 +34,14 @@ final class WrittenFiles {
                   "-s", output.toString(),
                   "-classpath", System.getProperty("java.class.path")),
               null,
-              List.of(source));
+              List.of(sources));
       task.setProcessors(List.of(new PyHandleCacheProcessor()));
       task.call();
       try (Stream<Path> written = Files.walk(output)) {
         return written
             .filter(Files::isRegularFile)
             .map(path -> output.relativize(path).toString())
+            .sorted()
             .collect(Collectors.toList());
       }
     } catch (IOException e) {

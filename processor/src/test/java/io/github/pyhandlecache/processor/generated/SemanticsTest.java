@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The numbered rules of SPEC.md's semantics, for both accessor forms of a generated class. Each
- * rule is checked by counting the slow accessor's calls and comparing instances.
+ * The numbered rules of the README's "What a call does", for both accessor forms of a generated
+ * class. Each rule is checked by counting the slow accessor's calls and comparing instances.
  */
 class SemanticsTest {
   /** One accessor form: how to call it with an interpreter, and its call counter. */
