@@ -43,7 +43,7 @@ final class AccessorWriter {
     this.table = new SlotTableWriter(accessor, generatedClass.nestedClass(names.tableClass()));
     Set<String> suppressed = new LinkedHashSet<>(TypeWarnings.of(accessor.valueType()));
     if (table.isGeneric()) {
-      suppressed.add("unchecked"); // the cast of the table read to its parameterized type
+      suppressed.add("unchecked"); // the casts of a generic table and its value
     }
     this.suppressedWarnings = List.copyOf(suppressed);
   }
@@ -113,15 +113,19 @@ final class AccessorWriter {
       method.addStatement("$T $N = $T.current()", INTERPRETER, interpreter, INTERPRETER);
     }
     String slots = locals.newName("table");
+    // A generic table is read as XTable<?> and its value cast, an unchecked cast for javac and
+    // Eclipse alike (they disagree on casting a VarHandle read to a parameterized type).
+    TypeName readType = table.isGeneric() ? table.wildcardType() : table.type();
+    CodeBlock valueCast = table.isGeneric() ? CodeBlock.of("($T) ", valueType) : CodeBlock.of("");
     method
         .addComment("A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].")
         .addStatement(
-            "$T $N = ($T) $N.getAcquire(this)", table.type(), slots, table.type(), names.tableHandle())
+            "$T $N = ($T) $N.getAcquire(this)", readType, slots, readType, names.tableHandle())
         .beginControlFlow("if ($N != null)", slots);
     for (int slot = 0; slot < accessor.slots(); slot++) {
       method
           .beginControlFlow("if ($N.$N == $N)", slots, SlotTableWriter.tag(slot), interpreter)
-          .addStatement("return $N.$N", slots, SlotTableWriter.value(slot))
+          .addStatement("return $L$N.$N", valueCast, slots, SlotTableWriter.value(slot))
           .endControlFlow();
     }
     return method

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
@@ -59,6 +60,11 @@ final class SlotTableWriter {
   /** The type of the accessor's field: the class, parameterized with the value type if generic. */
   TypeName type() {
     return generic ? ParameterizedTypeName.get(rawType, TypeName.get(valueMirror)) : rawType;
+  }
+
+  /** The field's class with a wildcard, {@code XTable<?>}: what a hit reads a generic table as. */
+  TypeName wildcardType() {
+    return ParameterizedTypeName.get(rawType, WildcardTypeName.subtypeOf(Object.class));
   }
 
   CodeBlock newEmpty() {

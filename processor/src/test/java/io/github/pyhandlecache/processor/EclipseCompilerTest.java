@@ -27,7 +27,6 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,8 +92,6 @@ class EclipseCompilerTest {
     assertThat(Files.exists(generatedClass("PyHandleCached_TensorStats"))).isTrue();
   }
 
-  // TODO(protocol rewrite): enable once the rewritten generated code is in; see the report.
-  @Disabled("enabled after the protocol rewrite lands: see report")
   @Test
   void generatedCodeDrawsNoWarning() {
     List<String> warnings = describe(warningsInGeneratedFiles());

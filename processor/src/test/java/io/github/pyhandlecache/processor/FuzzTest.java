@@ -46,6 +46,7 @@ class FuzzTest {
 
   private static final Path TEST_TREE = Path.of(System.getProperty("basedir", "."), "src/test");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
+  private static final Pattern ANNOTATED = Pattern.compile("(?m)^\\s*@PyHandleCached\\b");
   private static final Pattern GENERATED_FILE = Pattern.compile("PyHandleCached_\\w+\\.java$");
 
   /** An annotated source to break, and the unbroken sources it needs next to it. */
@@ -179,11 +180,19 @@ class FuzzTest {
     Path model = TEST_TREE.resolve("java/io/github/pyhandlecache/processor/generated");
     List<Path> modelFiles = javaFilesIn(model);
     List<Path> annotated = new ArrayList<>();
-    List<Path> companions = new ArrayList<>();
+    List<Path> others = new ArrayList<>();
     for (Path file : modelFiles) {
-      if (Files.readString(file, UTF_8).contains("@PyHandleCached")) {
+      if (ANNOTATED.matcher(Files.readString(file, UTF_8)).find()) {
         annotated.add(file);
       } else if (!file.getFileName().toString().endsWith("Test.java")) {
+        others.add(file);
+      }
+    }
+    // A companion compiles next to any one seed, so it may not use another seed's class.
+    List<Path> companions = new ArrayList<>();
+    for (Path file : others) {
+      String source = Files.readString(file, UTF_8);
+      if (annotated.stream().noneMatch(seed -> mentions(source, seed))) {
         companions.add(file);
       }
     }
@@ -193,6 +202,11 @@ class FuzzTest {
       javaFilesIn(TEST_TREE.resolve(resources)).forEach(file -> seeds.add(new Seed(file, List.of())));
     }
     return seeds;
+  }
+
+  private static boolean mentions(String source, Path file) {
+    String simpleName = file.getFileName().toString().replaceFirst("\\.java$", "");
+    return Pattern.compile("\\b" + simpleName + "\\b").matcher(source).find();
   }
 
   private static List<Path> javaFilesIn(Path directory) throws IOException {
