@@ -62,7 +62,9 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
   private Object pythonOpMiss(PyInterpreter interpreter) {
     MissEvents events = PYTHON_OP_SLOTS.beginMiss();
     Object computed = super.pythonOp(interpreter);
-    if (!PYTHON_OP_SLOTS.isClaimable(this, interpreter, events)) {
+    // Read through the constant VarHandle, which inlines; the runtime's would not.
+    SlotTable current = (SlotTable) PYTHON_OP_TABLE.getAcquire(this);
+    if (!PYTHON_OP_SLOTS.isClaimable(current, interpreter, events)) {
       return computed;
     }
     PythonOpTable claim = new PythonOpTable(interpreter, computed);

@@ -69,7 +69,9 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
   private int rankMiss(PyInterpreter interpreter) {
     MissEvents events = RANK_SLOTS.beginMiss();
     int computed = super.rank();
-    if (!RANK_SLOTS.isClaimable(this, interpreter, events)) {
+    // Read through the constant VarHandle, which inlines; the runtime's would not.
+    SlotTable current = (SlotTable) RANK_TABLE.getAcquire(this);
+    if (!RANK_SLOTS.isClaimable(current, interpreter, events)) {
       return computed;
     }
     RankTable claim = new RankTable(interpreter, computed);

@@ -149,7 +149,11 @@ final class AccessorWriter {
         .addStatement(
             "$T computed = super.$N($L)",
             valueType, accessor.methodName(), accessor.isExplicit() ? interpreter : "")
-        .beginControlFlow("if (!$N.isClaimable(this, $N, events))", names.slots(), interpreter)
+        .addComment("Read through the constant VarHandle, which inlines; the runtime's would not.")
+        .addStatement(
+            "$T current = ($T) $N.getAcquire(this)",
+            RuntimeNames.SLOT_TABLE, RuntimeNames.SLOT_TABLE, names.tableHandle())
+        .beginControlFlow("if (!$N.isClaimable(current, $N, events))", names.slots(), interpreter)
         .addStatement("return computed")
         .endControlFlow()
         .addStatement("$T claim = $L", table.type(), table.newClaim(interpreter, "computed"))

@@ -153,8 +153,12 @@ public final class AccessorSlots {
    * calling, because {@code claimant} is open and owns a slot or may claim one. Returns false, and
    * the caller returns its own value, if {@code claimant} is null or closed, or every slot is owned
    * by another open interpreter (a <em>bypass</em>, recorded as an event).
+   *
+   * @param current the object's table, read by the caller after its slow accessor ran (generated
+   *     code reads it through its own constant VarHandle, which the JIT inlines; this class's
+   *     VarHandle is an instance field and is not constant), or null if it has none yet
    */
-  public boolean isClaimable(Object holder, PyInterpreter claimant, MissEvents events) {
+  public boolean isClaimable(SlotTable current, PyInterpreter claimant, MissEvents events) {
     if (claimant == null) {
       MissEvents.noInterpreter(events, this);
       return false;
@@ -162,7 +166,6 @@ public final class AccessorSlots {
     if (claimant.isClosed()) {
       return false;
     }
-    SlotTable current = read(holder);
     if (current == null || current.slotOf(claimant) >= 0 || reclaimableSlot(current) >= 0) {
       return true;
     }

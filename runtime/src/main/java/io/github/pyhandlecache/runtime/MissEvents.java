@@ -19,11 +19,22 @@ public final class MissEvents {
     noInterpreter.begin();
   }
 
+  /*
+   * One instance of each event, only ever asked isEnabled(): that reads the event class's static
+   * state, so a shared instance answers for all, and a miss allocates nothing unless a recording
+   * wants one of them (new Event().isEnabled() allocates wherever this method is not inlined).
+   */
+  private static final CacheEvents.Claim CLAIM_PROBE = new CacheEvents.Claim();
+  private static final CacheEvents.Reclaim RECLAIM_PROBE = new CacheEvents.Reclaim();
+  private static final CacheEvents.Bypass BYPASS_PROBE = new CacheEvents.Bypass();
+  private static final CacheEvents.NoInterpreter NO_INTERPRETER_PROBE =
+      new CacheEvents.NoInterpreter();
+
   static MissEvents begin() {
-    if (new CacheEvents.Claim().isEnabled()
-        || new CacheEvents.Reclaim().isEnabled()
-        || new CacheEvents.Bypass().isEnabled()
-        || new CacheEvents.NoInterpreter().isEnabled()) {
+    if (CLAIM_PROBE.isEnabled()
+        || RECLAIM_PROBE.isEnabled()
+        || BYPASS_PROBE.isEnabled()
+        || NO_INTERPRETER_PROBE.isEnabled()) {
       return new MissEvents();
     }
     return null;

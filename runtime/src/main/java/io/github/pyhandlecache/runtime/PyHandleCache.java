@@ -99,7 +99,7 @@ public final class PyHandleCache<T> {
   private T getMiss(PyInterpreter self, Supplier<? extends T> slowAccessor) {
     MissEvents events = slots.beginMiss();
     T computed = slowAccessor.get();
-    if (!slots.isClaimable(this, self, events)) {
+    if (!slots.isClaimable((CacheTable) TABLE.getAcquire(this), self, events)) {
       return computed;
     }
     CacheTable claim = CacheTable.claim(slots.slotCount(), self, computed);

@@ -198,7 +198,7 @@ class CacheEventsTest {
       }
       MissEvents events = SLOTS.beginMiss();
       Object computed = slowAccessor.get();
-      if (!SLOTS.isClaimable(this, interpreter, events)) {
+      if (!SLOTS.isClaimable(SLOTS.read(this), interpreter, events)) {
         return computed;
       }
       FailingReleaseTable claim = new FailingReleaseTable(interpreter, computed);
