@@ -324,8 +324,7 @@ public final class BenchmarkPage {
     line(String.format("interpreter holds until it closes or a purge drops it) make %d B; the"
             + " rest, if any, is objects",
         costs.tableBytes() + costs.registrationBytes()));
-    line("of the miss path that C2 did not remove in that loop: `MissEvents.begin` allocates four");
-    line("event probes (168 B) per miss wherever it is not inlined (interpreter, C1).");
+    line("of the miss path that C2 did not remove in that loop.");
     line();
   }
 
