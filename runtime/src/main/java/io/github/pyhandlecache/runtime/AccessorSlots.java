@@ -92,6 +92,9 @@ public final class AccessorSlots {
    * Checks, first thing in a generated class's static initializer, that this runtime speaks the
    * protocol the class was generated for.
    *
+   * @param protocol the slot protocol the class was generated for
+   * @param processorVersion the version of the processor that generated the class
+   * @param generated the generated class
    * @throws IllegalStateException naming both versions if it does not
    */
   public static void requireProtocol(int protocol, String processorVersion, Class<?> generated) {
@@ -108,8 +111,10 @@ public final class AccessorSlots {
    * Returns the slots of an accessor whose tables live in {@code table}, an instance field of type
    * {@code empty.getClass()}.
    *
+   * @param table the VarHandle of the field that holds each object's table
    * @param empty a table whose slots are all empty
    * @param accessor how events name the accessor: {@code Foo.op(PyInterpreter)} or {@code Foo.op()}
+   * @return the accessor's slots
    */
   public static AccessorSlots of(VarHandle table, SlotTable empty, String accessor) {
     if (table.varType() != empty.getClass() || table.coordinateTypes().size() != 1) {
@@ -143,6 +148,8 @@ public final class AccessorSlots {
   /**
    * Starts a miss, before its slow accessor runs: returns the events it may record, begun, or
    * null when no recording wants them (the usual case, which costs a load per event type).
+   *
+   * @return the miss's events, or null
    */
   public MissEvents beginMiss() {
     return MissEvents.begin();
@@ -157,6 +164,9 @@ public final class AccessorSlots {
    * @param current the object's table, read by the caller after its slow accessor ran (generated
    *     code reads it through its own constant VarHandle, which the JIT inlines; this class's
    *     VarHandle is an instance field and is not constant), or null if it has none yet
+   * @param claimant the interpreter the slow accessor ran for, or null if there is none
+   * @param events the miss's events, from {@link #beginMiss}, or null
+   * @return whether {@link #claim} is worth calling
    */
   public boolean isClaimable(SlotTable current, PyInterpreter claimant, MissEvents events) {
     if (claimant == null) {
@@ -178,6 +188,11 @@ public final class AccessorSlots {
    * interpreter and the value its slow accessor returned. Returns the object's table as it is
    * afterwards: the caller returns its interpreter's value from it if it owns a slot there (its own,
    * or the one another thread of the same interpreter claimed first), else its own value.
+   *
+   * @param holder the object whose table is claimed in
+   * @param claim a table holding only the claimant and its value, in slot 0
+   * @param events the miss's events, from {@link #beginMiss}, or null
+   * @return the object's table after the claim
    */
   public SlotTable claim(Object holder, SlotTable claim, MissEvents events) {
     PyInterpreter claimant = claim.tag(0);

@@ -54,6 +54,7 @@ public final class PyHandleCache<T> {
   /**
    * Creates a cache that up to {@code slots} interpreters can own a slot of at once.
    *
+   * @param slots the number of slots
    * @throws IllegalArgumentException if {@code slots} is not between 1 and 16
    */
   public PyHandleCache(int slots) {
@@ -83,6 +84,9 @@ public final class PyHandleCache<T> {
    * nothing and writes nothing. Once {@code self.close()} has returned, this cache holds nothing of
    * {@code self}'s.
    *
+   * @param self the calling interpreter, or null
+   * @param slowAccessor computes the value on a miss
+   * @return the value cached for {@code self}, or the one {@code slowAccessor} computed
    * @throws NullPointerException if {@code slowAccessor} is null
    */
   public T getOr(PyInterpreter self, Supplier<? extends T> slowAccessor) {

@@ -42,6 +42,7 @@ public final class PyInterpreter {
    * Returns a new, open interpreter.
    *
    * @param name for diagnostics only: two interpreters of the same name are still two interpreters
+   * @return the new interpreter
    * @throws NullPointerException if {@code name} is null
    */
   public static PyInterpreter create(String name) {
@@ -53,7 +54,11 @@ public final class PyInterpreter {
     return new PyInterpreter("(empty slot)");
   }
 
-  /** Returns the name this interpreter was created with. */
+  /**
+   * Returns the name this interpreter was created with.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
@@ -62,6 +67,7 @@ public final class PyInterpreter {
    * Makes this interpreter {@linkplain #current() current} on the calling thread until the returned
    * scope is closed. Scopes nest: closing one restores the interpreter that was current before.
    *
+   * @return the new scope, to be closed on this thread
    * @throws IllegalStateException if this interpreter is closed
    */
   public Scope enter() {
@@ -78,6 +84,8 @@ public final class PyInterpreter {
    * Returns the interpreter of the innermost open scope of the calling thread, closed or not. A
    * thread that has entered no scope gets the answer of an installed {@link InterpreterLookup} (for
    * example the interpreter of the GraalPy context it has entered), or null.
+   *
+   * @return the current interpreter, or null if there is none
    */
   public static PyInterpreter current() {
     Scope innermost = SCOPES.get().innermost;
@@ -110,7 +118,11 @@ public final class PyInterpreter {
     ReleaseRecorder.end(recorder, released);
   }
 
-  /** Returns whether {@link #close()} has been called. */
+  /**
+   * Returns whether {@link #close()} has been called.
+   *
+   * @return {@code true} if this interpreter is closed
+   */
   public boolean isClosed() {
     return closed;
   }

@@ -21,16 +21,29 @@ public abstract class SlotTable {
   /** For subclasses. */
   protected SlotTable() {}
 
-  /** Returns how many slots this table has: the same for every table of an accessor. */
+  /**
+   * Returns how many slots this table has: the same for every table of an accessor.
+   *
+   * @return the number of slots
+   */
   protected abstract int slotCount();
 
-  /** Returns the tag of slot {@code slot}: its owner, or {@link #EMPTY}. Never null. */
+  /**
+   * Returns the tag of slot {@code slot}: its owner, or {@link #EMPTY}. Never null.
+   *
+   * @param slot the index of the slot
+   * @return the slot's owner, or {@link #EMPTY}
+   */
   protected abstract PyInterpreter tag(int slot);
 
   /**
    * Returns a new table equal to this one except that slot {@code slot} holds the tag and value of
    * slot 0 of {@code source}, a table of the same class. Always a new object, even when nothing
    * changes: {@link AccessorSlots} relies on it.
+   *
+   * @param slot the index of the slot to replace
+   * @param source a table of the same class, whose slot 0 is copied
+   * @return the new table
    */
   protected abstract SlotTable with(int slot, SlotTable source);
 

@@ -50,6 +50,8 @@ public final class CacheEventSummary {
   /**
    * Reads a recording file, skipping every event but the cache's.
    *
+   * @param recording the recording file
+   * @return the summary of its cache events
    * @throws IOException if the file cannot be read or is not a recording
    */
   public static CacheEventSummary read(Path recording) throws IOException {
@@ -62,22 +64,38 @@ public final class CacheEventSummary {
     return builder.build();
   }
 
-  /** Returns a row for each accessor and slot count that missed, by accessor, then slots. */
+  /**
+   * Returns a row for each accessor and slot count that missed, by accessor, then slots.
+   *
+   * @return the rows
+   */
   public List<AccessorRow> rows() {
     return rows;
   }
 
-  /** Returns how many {@code PyInterpreter.close()} calls recorded a release. */
+  /**
+   * Returns how many {@code PyInterpreter.close()} calls recorded a release.
+   *
+   * @return the number of recorded releases
+   */
   public long closes() {
     return closes;
   }
 
-  /** Returns how many slots those calls released in all. */
+  /**
+   * Returns how many slots those calls released in all.
+   *
+   * @return the number of released slots
+   */
   public long releasedSlots() {
     return releasedSlots;
   }
 
-  /** Returns how long those calls took in all. */
+  /**
+   * Returns how long those calls took in all.
+   *
+   * @return the total duration of the releases
+   */
   public Duration releaseTime() {
     return releaseTime;
   }
@@ -85,6 +103,8 @@ public final class CacheEventSummary {
   /**
    * Returns one line of advice for each accessor that the rule in the class description names:
    * {@code "Foo.op(PyInterpreter): raise slots (now 2): ..."}. Empty if none.
+   *
+   * @return the lines of advice, possibly empty
    */
   public List<String> advice() {
     List<String> advice = new ArrayList<>();
@@ -109,7 +129,11 @@ public final class CacheEventSummary {
     return advice;
   }
 
-  /** Returns the rows as an aligned table, then the releases, then the advice. */
+  /**
+   * Returns the rows as an aligned table, then the releases, then the advice.
+   *
+   * @return the formatted summary
+   */
   public String format() {
     StringBuilder out = new StringBuilder();
     if (rows.isEmpty() && closes == 0) {

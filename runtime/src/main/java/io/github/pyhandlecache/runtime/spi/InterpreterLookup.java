@@ -13,6 +13,10 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
  * PyInterpreter#current()}.
  */
 public interface InterpreterLookup {
-  /** Returns the interpreter of the calling thread, or null if it knows none. */
+  /**
+   * Returns the interpreter of the calling thread, or null if it knows none.
+   *
+   * @return the calling thread's interpreter, or null
+   */
   PyInterpreter currentInterpreter();
 }
