@@ -209,7 +209,7 @@ final class SampleReport {
     out.println(table);
     out.printf(
         "  What a JDK Flight Recorder recording of those calls shows (CacheEventSummary):%n%s%n",
-        recorded.format().indent(2).stripTrailing());
+        recorded.format().indent(2).replaceAll("(?m)[ \t]+$", "").stripTrailing());
     out.println();
   }
 
