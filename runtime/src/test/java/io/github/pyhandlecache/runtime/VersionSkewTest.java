@@ -1,5 +1,6 @@
 package io.github.pyhandlecache.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,10 @@ class VersionSkewTest {
 
   @Test
   void theSameProtocolPasses() {
-    AccessorSlots.requireProtocol(AccessorSlots.PROTOCOL, "0.1.0", PyHandleCached_Foo.class);
+    assertDoesNotThrow(
+        () ->
+            AccessorSlots.requireProtocol(
+                AccessorSlots.PROTOCOL, "0.1.0", PyHandleCached_Foo.class));
   }
 
   @Test
