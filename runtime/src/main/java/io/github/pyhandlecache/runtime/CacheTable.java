@@ -22,16 +22,21 @@ final class CacheTable extends SlotTable {
 
   /** Returns a table of {@code slots} empty slots. */
   static CacheTable empty(int slots) {
-    Object[] rest = new Object[2 * (slots - 1)];
-    for (int tag = 0; tag < rest.length; tag += 2) {
-      rest[tag] = EMPTY;
-    }
-    return new CacheTable(EMPTY, null, rest);
+    return new CacheTable(EMPTY, null, emptyRest(slots));
   }
 
   /** Returns a table with {@code tag} and {@code value} in slot 0 and {@code slots - 1} empty ones. */
   static CacheTable claim(int slots, PyInterpreter tag, Object value) {
-    return new CacheTable(tag, value, empty(slots).rest);
+    return new CacheTable(tag, value, emptyRest(slots));
+  }
+
+  /** Slots 1 and up of a table of {@code slots} slots, all empty. */
+  private static Object[] emptyRest(int slots) {
+    Object[] rest = new Object[2 * (slots - 1)];
+    for (int tag = 0; tag < rest.length; tag += 2) {
+      rest[tag] = EMPTY;
+    }
+    return rest;
   }
 
   /** Returns the value of the slot {@code interpreter} owns, or {@code fallback}. */
