@@ -1,9 +1,10 @@
 package golden;
 
-import io.github.pyhandlecache.runtime.AccessorSlots;
-import io.github.pyhandlecache.runtime.MissEvents;
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import io.github.pyhandlecache.runtime.SlotTable;
+import io.github.pyhandlecache.runtime.internal.AccessorSlots;
+import io.github.pyhandlecache.runtime.internal.Claim;
+import io.github.pyhandlecache.runtime.internal.MissEvents;
+import io.github.pyhandlecache.runtime.internal.SlotTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import javax.annotation.processing.Generated;
@@ -12,14 +13,14 @@ import javax.annotation.processing.Generated;
  * Caches the values of {@link OperatorEntry}'s accessor per interpreter, each in the members
  * named after it:
  * <ul>
- *   <li>{@code pythonOp(PyInterpreter)}, 1 slot: {@code pythonOpTable}, {@code PYTHON_OP_SLOTS}, {@code pythonOpMiss}, {@code PythonOpTable}
+ *   <li>{@code pythonOp(PyInterpreter)}, 1 slot: {@code pythonOpTable}, {@code PYTHON_OP_TABLE}, {@code PYTHON_OP_SLOTS}, {@code pythonOpMiss}, {@code PythonOpTable}
  * </ul>
  *
  * <p>Each slot is a tag, the interpreter that owns it, and a value. An object holds
- * an immutable table of an accessor's slots, which a claim replaces whole. A hit is
- * an acquire load of the table and a compare of each tag; a miss runs the slow
- * accessor and may claim a slot. The protocol and its memory-ordering argument are in
- * {@link AccessorSlots}.
+ * a table of each accessor's slots, allocated with it, whose slots are written once;
+ * releasing a slot replaces the table whole. A hit is an acquire load of the table,
+ * an acquire load of a tag and a compare; a miss runs the slow accessor and may claim
+ * a slot. The protocol and its memory-ordering argument are in {@link AccessorSlots}.
  */
 @Generated("io.github.pyhandlecache.processor.PyHandleCacheProcessor")
 final class PyHandleCached_OperatorEntry extends OperatorEntry {
@@ -28,7 +29,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
   private static final AccessorSlots PYTHON_OP_SLOTS;
 
   static {
-    AccessorSlots.requireProtocol(1, "@VERSION@", PyHandleCached_OperatorEntry.class);
+    AccessorSlots.requireProtocol(2, "@VERSION@", PyHandleCached_OperatorEntry.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       PYTHON_OP_TABLE = lookup.findVarHandle(PyHandleCached_OperatorEntry.class, "pythonOpTable",
@@ -45,16 +46,16 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
 
   PyHandleCached_OperatorEntry(String name) {
     super(name);
+    // Tables are allocated with the object, so that a hit reads memory next to it.
+    PYTHON_OP_TABLE.compareAndSet(this, null, new PythonOpTable());
   }
 
   @Override
   Object pythonOp(PyInterpreter interpreter) {
     // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
     PythonOpTable table = (PythonOpTable) PYTHON_OP_TABLE.getAcquire(this);
-    if (table != null) {
-      if (table.tag0 == interpreter) {
-        return table.value0;
-      }
+    if (table != null && table.tag(0) == interpreter) {
+      return table.value0;
     }
     return pythonOpMiss(interpreter);
   }
@@ -63,54 +64,38 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     MissEvents events = PYTHON_OP_SLOTS.beginMiss();
     Object computed = super.pythonOp(interpreter);
     // Read through the constant VarHandle, which inlines; the runtime's would not.
-    SlotTable current = (SlotTable) PYTHON_OP_TABLE.getAcquire(this);
-    if (!PYTHON_OP_SLOTS.isClaimable(current, interpreter, events)) {
+    PythonOpTable table = (PythonOpTable) PYTHON_OP_TABLE.getAcquire(this);
+    if (!PYTHON_OP_SLOTS.isClaimable(table, interpreter, events)) {
       return computed;
     }
-    PythonOpTable claim = new PythonOpTable(interpreter, computed);
-    return ((PythonOpTable) PYTHON_OP_SLOTS.claim(this, claim, events)).valueOf(interpreter, computed);
+    table = (PythonOpTable) PYTHON_OP_SLOTS.claim(this, Claim.of(interpreter, computed), events);
+    int slot = table.slotOf(interpreter);
+    return slot >= 0 ? table.value(slot) : computed;
   }
 
   /**
-   * The slots of {@code pythonOp(PyInterpreter)}: an immutable table that AccessorSlots replaces whole.
+   * The slots of {@code pythonOp(PyInterpreter)}, each written once: see AccessorSlots.
    */
   private static final class PythonOpTable extends SlotTable {
-    final PyInterpreter tag0;
+    private static final VarHandle TAG0;
 
-    final Object value0;
-
-    /**
-     * All slots empty.
-     */
-    PythonOpTable() {
-      tag0 = EMPTY;
-      value0 = null;
-    }
-
-    /**
-     * Slot 0 claimed for {@code tag} with {@code value}, the others empty.
-     */
-    PythonOpTable(PyInterpreter tag, Object value) {
-      tag0 = tag;
-      value0 = value;
-    }
-
-    /**
-     * {@code base} with slot {@code slot} taken from slot 0 of {@code source}.
-     */
-    private PythonOpTable(PythonOpTable base, int slot, PythonOpTable source) {
-      tag0 = slot == 0 ? source.tag0 : base.tag0;
-      value0 = slot == 0 ? source.value0 : base.value0;
-    }
-
-    /**
-     * Returns the value of the slot {@code interpreter} owns, or {@code fallback}.
-     */
-    Object valueOf(PyInterpreter interpreter, Object fallback) {
-      if (tag0 == interpreter) {
-        return value0;
+    static {
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        TAG0 = lookup.findVarHandle(PythonOpTable.class, "tag0", Object.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
       }
-      return fallback;
+    }
+
+    @SuppressWarnings("unused")
+    private Object tag0 = EMPTY;
+
+    private Object value0;
+
+    @Override
+    protected PythonOpTable newTable() {
+      return new PythonOpTable();
     }
 
     @Override
@@ -119,16 +104,45 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     }
 
     @Override
-    protected PyInterpreter tag(int slot) {
+    protected Object tag(int slot) {
       return switch (slot) {
-        case 0 -> tag0;
+        case 0 -> TAG0.getAcquire(this);
         default -> throw new IndexOutOfBoundsException(slot);
       };
     }
 
     @Override
-    protected PythonOpTable with(int slot, SlotTable source) {
-      return new PythonOpTable(this, slot, (PythonOpTable) source);
+    protected boolean casTag(int slot, Object expected, Object tag) {
+      return switch (slot) {
+        case 0 -> TAG0.compareAndSet(this, expected, tag);
+        default -> throw new IndexOutOfBoundsException(slot);
+      };
+    }
+
+    @Override
+    protected void fill(int slot, Claim claim) {
+      switch (slot) {
+        case 0 -> value0 = claim.reference();
+        default -> throw new IndexOutOfBoundsException(slot);
+      }
+    }
+
+    @Override
+    protected void copyValue(int slot, SlotTable from) {
+      switch (slot) {
+        case 0 -> value0 = ((PythonOpTable) from).value0;
+        default -> throw new IndexOutOfBoundsException(slot);
+      }
+    }
+
+    /**
+     * Returns the value of slot {@code slot}.
+     */
+    Object value(int slot) {
+      return switch (slot) {
+        case 0 -> value0;
+        default -> throw new IndexOutOfBoundsException(slot);
+      };
     }
   }
 }

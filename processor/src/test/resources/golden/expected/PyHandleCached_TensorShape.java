@@ -1,9 +1,10 @@
 package golden;
 
-import io.github.pyhandlecache.runtime.AccessorSlots;
-import io.github.pyhandlecache.runtime.MissEvents;
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import io.github.pyhandlecache.runtime.SlotTable;
+import io.github.pyhandlecache.runtime.internal.AccessorSlots;
+import io.github.pyhandlecache.runtime.internal.Claim;
+import io.github.pyhandlecache.runtime.internal.MissEvents;
+import io.github.pyhandlecache.runtime.internal.SlotTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -13,14 +14,14 @@ import javax.annotation.processing.Generated;
  * Caches the values of {@link TensorShape}'s accessor per interpreter, each in the members
  * named after it:
  * <ul>
- *   <li>{@code rank()}, 3 slots: {@code rankTable}, {@code RANK_SLOTS}, {@code rankMiss}, {@code RankTable}
+ *   <li>{@code rank()}, 3 slots: {@code rankTable}, {@code RANK_TABLE}, {@code RANK_SLOTS}, {@code rankMiss}, {@code RankTable}
  * </ul>
  *
  * <p>Each slot is a tag, the interpreter that owns it, and a value. An object holds
- * an immutable table of an accessor's slots, which a claim replaces whole. A hit is
- * an acquire load of the table and a compare of each tag; a miss runs the slow
- * accessor and may claim a slot. The protocol and its memory-ordering argument are in
- * {@link AccessorSlots}.
+ * a table of each accessor's slots, allocated with it, whose slots are written once;
+ * releasing a slot replaces the table whole. A hit is an acquire load of the table,
+ * an acquire load of a tag and a compare; a miss runs the slow accessor and may claim
+ * a slot. The protocol and its memory-ordering argument are in {@link AccessorSlots}.
  */
 @Generated("io.github.pyhandlecache.processor.PyHandleCacheProcessor")
 final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> {
@@ -29,7 +30,7 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
   private static final AccessorSlots RANK_SLOTS;
 
   static {
-    AccessorSlots.requireProtocol(1, "@VERSION@", PyHandleCached_TensorShape.class);
+    AccessorSlots.requireProtocol(2, "@VERSION@", PyHandleCached_TensorShape.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       RANK_TABLE = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankTable",
@@ -45,6 +46,8 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
 
   PyHandleCached_TensorShape(List<D> sizes) {
     super(sizes);
+    // Tables are allocated with the object, so that a hit reads memory next to it.
+    RANK_TABLE.compareAndSet(this, null, new RankTable());
   }
 
   @Override
@@ -52,98 +55,87 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     PyInterpreter interpreter = PyInterpreter.current();
     // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
     RankTable table = (RankTable) RANK_TABLE.getAcquire(this);
-    if (table != null) {
-      if (table.tag0 == interpreter) {
-        return table.value0;
-      }
-      if (table.tag1 == interpreter) {
-        return table.value1;
-      }
-      if (table.tag2 == interpreter) {
-        return table.value2;
+    // An interpreter's slot is the one at its hashCode() modulo 3, unless that was
+    // taken when it claimed: then the miss method finds it.
+    if (table != null && interpreter != null) {
+      switch (interpreter.hashCode() % 3) {
+        case 0 -> {
+          if (table.tag(0) == interpreter) {
+            return table.value0;
+          }
+        }
+        case 1 -> {
+          if (table.tag(1) == interpreter) {
+            return table.value1;
+          }
+        }
+        default -> {
+          if (table.tag(2) == interpreter) {
+            return table.value2;
+          }
+        }
       }
     }
     return rankMiss(interpreter);
   }
 
   private int rankMiss(PyInterpreter interpreter) {
+    RankTable table = (RankTable) RANK_TABLE.getAcquire(this);
+    int owned = AccessorSlots.slotOf(table, interpreter);
+    if (owned >= 0) {
+      return table.value(owned);
+    }
     MissEvents events = RANK_SLOTS.beginMiss();
     int computed = super.rank();
     // Read through the constant VarHandle, which inlines; the runtime's would not.
-    SlotTable current = (SlotTable) RANK_TABLE.getAcquire(this);
-    if (!RANK_SLOTS.isClaimable(current, interpreter, events)) {
+    table = (RankTable) RANK_TABLE.getAcquire(this);
+    if (!RANK_SLOTS.isClaimable(table, interpreter, events)) {
       return computed;
     }
-    RankTable claim = new RankTable(interpreter, computed);
-    return ((RankTable) RANK_SLOTS.claim(this, claim, events)).valueOf(interpreter, computed);
+    table = (RankTable) RANK_SLOTS.claim(this, Claim.of(interpreter, computed), events);
+    int slot = table.slotOf(interpreter);
+    return slot >= 0 ? table.value(slot) : computed;
   }
 
   /**
-   * The slots of {@code rank()}: an immutable table that AccessorSlots replaces whole.
+   * The slots of {@code rank()}, each written once: see AccessorSlots.
    */
   private static final class RankTable extends SlotTable {
-    final PyInterpreter tag0;
+    private static final VarHandle TAG0;
 
-    final int value0;
+    private static final VarHandle TAG1;
 
-    final PyInterpreter tag1;
+    private static final VarHandle TAG2;
 
-    final int value1;
-
-    final PyInterpreter tag2;
-
-    final int value2;
-
-    /**
-     * All slots empty.
-     */
-    RankTable() {
-      tag0 = EMPTY;
-      value0 = 0;
-      tag1 = EMPTY;
-      value1 = 0;
-      tag2 = EMPTY;
-      value2 = 0;
+    static {
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        TAG0 = lookup.findVarHandle(RankTable.class, "tag0", Object.class);
+        TAG1 = lookup.findVarHandle(RankTable.class, "tag1", Object.class);
+        TAG2 = lookup.findVarHandle(RankTable.class, "tag2", Object.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
     }
 
-    /**
-     * Slot 0 claimed for {@code tag} with {@code value}, the others empty.
-     */
-    RankTable(PyInterpreter tag, int value) {
-      tag0 = tag;
-      value0 = value;
-      tag1 = EMPTY;
-      value1 = 0;
-      tag2 = EMPTY;
-      value2 = 0;
-    }
+    @SuppressWarnings("unused")
+    private Object tag0 = EMPTY;
 
-    /**
-     * {@code base} with slot {@code slot} taken from slot 0 of {@code source}.
-     */
-    private RankTable(RankTable base, int slot, RankTable source) {
-      tag0 = slot == 0 ? source.tag0 : base.tag0;
-      value0 = slot == 0 ? source.value0 : base.value0;
-      tag1 = slot == 1 ? source.tag0 : base.tag1;
-      value1 = slot == 1 ? source.value0 : base.value1;
-      tag2 = slot == 2 ? source.tag0 : base.tag2;
-      value2 = slot == 2 ? source.value0 : base.value2;
-    }
+    @SuppressWarnings("unused")
+    private Object tag1 = EMPTY;
 
-    /**
-     * Returns the value of the slot {@code interpreter} owns, or {@code fallback}.
-     */
-    int valueOf(PyInterpreter interpreter, int fallback) {
-      if (tag0 == interpreter) {
-        return value0;
-      }
-      if (tag1 == interpreter) {
-        return value1;
-      }
-      if (tag2 == interpreter) {
-        return value2;
-      }
-      return fallback;
+    @SuppressWarnings("unused")
+    private Object tag2 = EMPTY;
+
+    private int value0;
+
+    private int value1;
+
+    private int value2;
+
+    @Override
+    protected RankTable newTable() {
+      return new RankTable();
     }
 
     @Override
@@ -152,18 +144,55 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     }
 
     @Override
-    protected PyInterpreter tag(int slot) {
+    protected Object tag(int slot) {
       return switch (slot) {
-        case 0 -> tag0;
-        case 1 -> tag1;
-        case 2 -> tag2;
+        case 0 -> TAG0.getAcquire(this);
+        case 1 -> TAG1.getAcquire(this);
+        case 2 -> TAG2.getAcquire(this);
         default -> throw new IndexOutOfBoundsException(slot);
       };
     }
 
     @Override
-    protected RankTable with(int slot, SlotTable source) {
-      return new RankTable(this, slot, (RankTable) source);
+    protected boolean casTag(int slot, Object expected, Object tag) {
+      return switch (slot) {
+        case 0 -> TAG0.compareAndSet(this, expected, tag);
+        case 1 -> TAG1.compareAndSet(this, expected, tag);
+        case 2 -> TAG2.compareAndSet(this, expected, tag);
+        default -> throw new IndexOutOfBoundsException(slot);
+      };
+    }
+
+    @Override
+    protected void fill(int slot, Claim claim) {
+      switch (slot) {
+        case 0 -> value0 = (int) claim.longValue();
+        case 1 -> value1 = (int) claim.longValue();
+        case 2 -> value2 = (int) claim.longValue();
+        default -> throw new IndexOutOfBoundsException(slot);
+      }
+    }
+
+    @Override
+    protected void copyValue(int slot, SlotTable from) {
+      switch (slot) {
+        case 0 -> value0 = ((RankTable) from).value0;
+        case 1 -> value1 = ((RankTable) from).value1;
+        case 2 -> value2 = ((RankTable) from).value2;
+        default -> throw new IndexOutOfBoundsException(slot);
+      }
+    }
+
+    /**
+     * Returns the value of slot {@code slot}.
+     */
+    int value(int slot) {
+      return switch (slot) {
+        case 0 -> value0;
+        case 1 -> value1;
+        case 2 -> value2;
+        default -> throw new IndexOutOfBoundsException(slot);
+      };
     }
   }
 }

@@ -43,7 +43,7 @@ final class AccessorWriter {
     this.table = new SlotTableWriter(accessor, generatedClass.nestedClass(names.tableClass()));
     Set<String> suppressed = new LinkedHashSet<>(TypeWarnings.of(accessor.valueType()));
     if (table.isGeneric()) {
-      suppressed.add("unchecked"); // the casts of a generic table and its value
+      suppressed.add("unchecked"); // the casts of a generic table's value
     }
     this.suppressedWarnings = List.copyOf(suppressed);
   }
@@ -84,7 +84,17 @@ final class AccessorWriter {
     return CodeBlock.builder()
         .addStatement(
             "$N =$W$T.of($N,$W$L,$W$S)",
-            names.slots(), ACCESSOR_SLOTS, names.tableHandle(), table.newEmpty(), accessorName)
+            names.slots(), ACCESSOR_SLOTS, names.tableHandle(), table.newTable(), accessorName)
+        .build();
+  }
+
+  /**
+   * The constructor statement that allocates the object's table, unless a call of the accessor
+   * from a super constructor already installed one.
+   */
+  CodeBlock allocateTable() {
+    return CodeBlock.builder()
+        .addStatement("$N.compareAndSet(this, null, $L)", names.tableHandle(), table.newTable())
         .build();
   }
 
@@ -112,24 +122,36 @@ final class AccessorWriter {
       interpreter = locals.newName("interpreter");
       method.addStatement("$T $N = $T.current()", INTERPRETER, interpreter, INTERPRETER);
     }
-    String slots = locals.newName("table");
-    // A generic table is read as XTable<?> and its value cast, an unchecked cast for javac and
-    // Eclipse alike (they disagree on casting a VarHandle read to a parameterized type).
-    TypeName readType = table.isGeneric() ? table.wildcardType() : table.type();
-    CodeBlock valueCast = table.isGeneric() ? CodeBlock.of("($T) ", valueType) : CodeBlock.of("");
+    String tableLocal = locals.newName("table");
     method
         .addComment("A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].")
         .addStatement(
-            "$T $N = ($T) $N.getAcquire(this)", readType, slots, readType, names.tableHandle())
-        .beginControlFlow("if ($N != null)", slots);
-    for (int slot = 0; slot < accessor.slots(); slot++) {
+            "$T $N = ($T) $N.getAcquire(this)",
+            readType(), tableLocal, readType(), names.tableHandle());
+    if (accessor.slots() == 1) {
       method
-          .beginControlFlow("if ($N.$N == $N)", slots, SlotTableWriter.tag(slot), interpreter)
-          .addStatement("return $L$N.$N", valueCast, slots, SlotTableWriter.value(slot))
+          .beginControlFlow("if ($N != null && $N.tag(0) == $N)", tableLocal, tableLocal, interpreter)
+          .addStatement("return $L$N.$N", valueCast(), tableLocal, SlotTableWriter.value(0))
           .endControlFlow();
+    } else {
+      method
+          .addComment("An interpreter's slot is the one at its hashCode() modulo $L, unless that was",
+              accessor.slots())
+          .addComment("taken when it claimed: then the miss method finds it.")
+          .beginControlFlow("if ($N != null && $N != null)", tableLocal, interpreter)
+          .beginControlFlow("switch ($N.hashCode() % $L)", interpreter, accessor.slots());
+      for (int slot = 0; slot < accessor.slots(); slot++) {
+        method
+            .beginControlFlow(
+                "$L ->", slot == accessor.slots() - 1 ? "default" : "case " + slot)
+            .beginControlFlow("if ($N.tag($L) == $N)", tableLocal, slot, interpreter)
+            .addStatement("return $L$N.$N", valueCast(), tableLocal, SlotTableWriter.value(slot))
+            .endControlFlow()
+            .endControlFlow();
+      }
+      method.endControlFlow().endControlFlow();
     }
     return method
-        .endControlFlow()
         .addStatement("return $N($N)", names.missMethod(), interpreter)
         .build();
   }
@@ -144,6 +166,15 @@ final class AccessorWriter {
             .addParameter(INTERPRETER, interpreter)
             .addExceptions(thrownTypes());
     suppressWarnings(method);
+    if (accessor.slots() > 1) {
+      method
+          .addStatement("$T table = ($T) $N.getAcquire(this)",
+              readType(), readType(), names.tableHandle())
+          .addStatement("int owned = $T.slotOf(table, $N)", ACCESSOR_SLOTS, interpreter)
+          .beginControlFlow("if (owned >= 0)")
+          .addStatement("return $Ltable.value(owned)", valueCast())
+          .endControlFlow();
+    }
     return method
         .addStatement("$T events = $N.beginMiss()", RuntimeNames.MISS_EVENTS, names.slots())
         .addStatement(
@@ -151,16 +182,29 @@ final class AccessorWriter {
             valueType, accessor.methodName(), accessor.isExplicit() ? interpreter : "")
         .addComment("Read through the constant VarHandle, which inlines; the runtime's would not.")
         .addStatement(
-            "$T current = ($T) $N.getAcquire(this)",
-            RuntimeNames.SLOT_TABLE, RuntimeNames.SLOT_TABLE, names.tableHandle())
-        .beginControlFlow("if (!$N.isClaimable(current, $N, events))", names.slots(), interpreter)
+            "$L($T) $N.getAcquire(this)",
+            accessor.slots() > 1 ? CodeBlock.of("table = ") : CodeBlock.of("$T table = ", readType()),
+            readType(), names.tableHandle())
+        .beginControlFlow("if (!$N.isClaimable(table, $N, events))", names.slots(), interpreter)
         .addStatement("return computed")
         .endControlFlow()
-        .addStatement("$T claim = $L", table.type(), table.newClaim(interpreter, "computed"))
         .addStatement(
-            "return (($T) $N.claim(this, claim, events)).valueOf($N, computed)",
-            table.type(), names.slots(), interpreter)
+            "table = ($T) $N.claim(this, $T.of($N, computed), events)",
+            readType(), names.slots(), RuntimeNames.CLAIM, interpreter)
+        .addStatement("int slot = table.slotOf($N)", interpreter)
+        .addStatement("return slot >= 0 ? $Ltable.value(slot) : computed", valueCast())
         .build();
+  }
+
+  /** What a table is read as: {@code XTable}, or {@code XTable<?>} if generic. */
+  private TypeName readType() {
+    // A generic table is read as XTable<?> and its value cast, an unchecked cast for javac and
+    // Eclipse alike (they disagree on casting a VarHandle read to a parameterized type).
+    return table.isGeneric() ? table.wildcardType() : table.type();
+  }
+
+  private CodeBlock valueCast() {
+    return table.isGeneric() ? CodeBlock.of("($T) ", valueType) : CodeBlock.of("");
   }
 
   private void suppressWarnings(MethodSpec.Builder method) {

@@ -64,7 +64,7 @@ final class CachedClassWriter {
     accessors.forEach(accessor -> generated.addFields(accessor.fields()));
     generated.addStaticBlock(staticInitializer(cached.generatedName(), accessors));
     for (ExecutableElement constructor : cached.constructors()) {
-      generated.addMethod(mirror(constructor));
+      generated.addMethod(mirror(constructor, accessors));
     }
     for (AccessorWriter accessor : accessors) {
       generated.addMethod(accessor.override());
@@ -94,11 +94,12 @@ final class CachedClassWriter {
     for (CachedAccessor accessor : cached.accessors()) {
       AccessorNames names = accessor.names();
       javadoc.add(
-          "  <li>{@code $L}, $L $L: {@code $N}, {@code $N}, {@code $N}, {@code $N}\n",
+          "  <li>{@code $L}, $L $L: {@code $N}, {@code $N}, {@code $N}, {@code $N}, {@code $N}\n",
           AccessorWriter.signature(accessor),
           accessor.slots(),
           accessor.slots() == 1 ? "slot" : "slots",
           names.tableField(),
+          names.tableHandle(),
           names.slots(),
           names.missMethod(),
           names.tableClass());
@@ -106,10 +107,11 @@ final class CachedClassWriter {
     return javadoc
         .add("</ul>\n")
         .add("\n<p>Each slot is a tag, the interpreter that owns it, and a value. An object holds\n")
-        .add("an immutable table of an accessor's slots, which a claim replaces whole. A hit is\n")
-        .add("an acquire load of the table and a compare of each tag; a miss runs the slow\n")
-        .add("accessor and may claim a slot. The protocol and its memory-ordering argument are in\n")
-        .add("{@link $T}.\n", RuntimeNames.ACCESSOR_SLOTS)
+        .add("a table of each accessor's slots, allocated with it, whose slots are written once;\n")
+        .add("releasing a slot replaces the table whole. A hit is an acquire load of the table,\n")
+        .add("an acquire load of a tag and a compare; a miss runs the slow accessor and may claim\n")
+        .add("a slot. The protocol and its memory-ordering argument are in {@link $T}.\n",
+            RuntimeNames.ACCESSOR_SLOTS)
         .build();
   }
 
@@ -133,8 +135,11 @@ final class CachedClassWriter {
     return code.build();
   }
 
-  /** A constructor with the same parameters, type parameters and throws, that calls super. */
-  private MethodSpec mirror(ExecutableElement constructor) {
+  /**
+   * A constructor with the same parameters, type parameters and throws, that calls super, then
+   * allocates the object's tables.
+   */
+  private MethodSpec mirror(ExecutableElement constructor, List<AccessorWriter> accessors) {
     MethodSpec.Builder mirror = MethodSpec.constructorBuilder().varargs(constructor.isVarArgs());
     for (TypeParameterElement parameter : constructor.getTypeParameters()) {
       mirror.addTypeVariable(TypeVariableName.get(parameter));
@@ -163,6 +168,10 @@ final class CachedClassWriter {
     if (!suppressed.isEmpty()) {
       mirror.addAnnotation(TypeWarnings.suppress(suppressed));
     }
-    return mirror.addStatement("super($L)", CodeBlock.join(arguments, ", ")).build();
+    mirror
+        .addStatement("super($L)", CodeBlock.join(arguments, ", "))
+        .addComment("Tables are allocated with the object, so that a hit reads memory next to it.");
+    accessors.forEach(accessor -> mirror.addCode(accessor.allocateTable()));
+    return mirror.build();
   }
 }

@@ -5,14 +5,16 @@ import com.palantir.javapoet.ClassName;
 /** The runtime types that generated code refers to. */
 final class RuntimeNames {
   private static final String PACKAGE = "io.github.pyhandlecache.runtime";
+  private static final String INTERNAL = PACKAGE + ".internal";
 
   static final ClassName INTERPRETER = ClassName.get(PACKAGE, "PyInterpreter");
-  static final ClassName ACCESSOR_SLOTS = ClassName.get(PACKAGE, "AccessorSlots");
-  static final ClassName SLOT_TABLE = ClassName.get(PACKAGE, "SlotTable");
-  static final ClassName MISS_EVENTS = ClassName.get(PACKAGE, "MissEvents");
+  static final ClassName ACCESSOR_SLOTS = ClassName.get(INTERNAL, "AccessorSlots");
+  static final ClassName SLOT_TABLE = ClassName.get(INTERNAL, "SlotTable");
+  static final ClassName CLAIM = ClassName.get(INTERNAL, "Claim");
+  static final ClassName MISS_EVENTS = ClassName.get(INTERNAL, "MissEvents");
 
   /** The slot protocol generated code speaks: AccessorSlots.PROTOCOL of the matching runtime. */
-  static final int PROTOCOL = 1;
+  static final int PROTOCOL = 2;
 
   private RuntimeNames() {}
 }

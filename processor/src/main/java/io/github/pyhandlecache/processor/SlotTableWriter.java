@@ -9,19 +9,23 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
+import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Writes the nested class of one accessor's slot tables: {@code slots} pairs of final fields
- * {@code tagK} and {@code valueK}, the value typed exactly (a primitive is never boxed). A value
- * type that is not reifiable, or is raw, makes the class generic in {@code V}, since a static
- * nested class cannot name the generated class's type variables.
+ * Writes the nested class of one accessor's slot tables: {@code slots} tags {@code tagK}, written
+ * once through the VarHandles {@code TAGK}, and values {@code valueK} typed exactly (a primitive is
+ * never boxed), with the operations the runtime's protocol calls. A value type that is not
+ * reifiable, or is raw, makes the class generic in {@code V}, since a static nested class cannot
+ * name the generated class's type variables.
  */
 final class SlotTableWriter {
-  private static final ClassName INTERPRETER = RuntimeNames.INTERPRETER;
+  private static final ClassName SLOT_TABLE = RuntimeNames.SLOT_TABLE;
   private static final TypeVariableName V = TypeVariableName.get("V");
 
   private final int slots;
@@ -39,10 +43,6 @@ final class SlotTableWriter {
         !valueMirror.getKind().isPrimitive()
             && (!TypeWarnings.isReifiable(valueMirror) || TypeWarnings.mentionsRawType(valueMirror));
     this.fieldType = generic ? V : TypeName.get(valueMirror);
-  }
-
-  static String tag(int slot) {
-    return "tag" + slot;
   }
 
   static String value(int slot) {
@@ -67,12 +67,8 @@ final class SlotTableWriter {
     return ParameterizedTypeName.get(rawType, WildcardTypeName.subtypeOf(Object.class));
   }
 
-  CodeBlock newEmpty() {
+  CodeBlock newTable() {
     return CodeBlock.of("new $T$L()", rawType, generic ? "<>" : "");
-  }
-
-  CodeBlock newClaim(String interpreter, String value) {
-    return CodeBlock.of("new $T$L($N, $N)", rawType, generic ? "<>" : "", interpreter, value);
   }
 
   TypeSpec write(String accessorJavadoc) {
@@ -80,97 +76,132 @@ final class SlotTableWriter {
     TypeSpec.Builder table =
         TypeSpec.classBuilder(rawType)
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .superclass(RuntimeNames.SLOT_TABLE)
-            .addJavadoc("The slots of $L: an immutable table that AccessorSlots replaces whole.\n",
-                accessorJavadoc);
+            .superclass(SLOT_TABLE)
+            .addJavadoc("The slots of $L, each written once: see $T.\n",
+                accessorJavadoc, RuntimeNames.ACCESSOR_SLOTS);
     if (generic) {
       table.addTypeVariable(V);
     }
-    for (int slot = 0; slot < slots; slot++) {
-      table.addField(FieldSpec.builder(INTERPRETER, tag(slot), Modifier.FINAL).build());
-      table.addField(FieldSpec.builder(fieldType, value(slot), Modifier.FINAL).build());
-    }
-
-    MethodSpec.Builder empty = MethodSpec.constructorBuilder().addJavadoc("All slots empty.\n");
-    MethodSpec.Builder claim =
-        MethodSpec.constructorBuilder()
-            .addJavadoc("Slot 0 claimed for {@code tag} with {@code value}, the others empty.\n")
-            .addParameter(INTERPRETER, "tag")
-            .addParameter(fieldType, "value");
-    MethodSpec.Builder copy =
-        MethodSpec.constructorBuilder()
-            .addJavadoc("{@code base} with slot {@code slot} taken from slot 0 of {@code source}.\n")
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(self, "base")
-            .addParameter(int.class, "slot")
-            .addParameter(self, "source");
-    for (int slot = 0; slot < slots; slot++) {
-      empty.addStatement("$N = EMPTY", tag(slot)).addStatement("$N = $L", value(slot), zero());
-      claim
-          .addStatement("$N = $L", tag(slot), slot == 0 ? "tag" : "EMPTY")
-          .addStatement("$N = $L", value(slot), slot == 0 ? "value" : zero());
-      copy.addStatement(
-              "$N = slot == $L ? source.$N : base.$N", tag(slot), slot, tag(0), tag(slot))
-          .addStatement(
-              "$N = slot == $L ? source.$N : base.$N", value(slot), slot, value(0), value(slot));
-    }
-    table.addMethod(empty.build()).addMethod(claim.build()).addMethod(copy.build());
-
-    MethodSpec.Builder valueOf =
-        MethodSpec.methodBuilder("valueOf")
-            .addJavadoc("Returns the value of the slot {@code interpreter} owns, or {@code fallback}.\n")
-            .returns(fieldType)
-            .addParameter(INTERPRETER, "interpreter")
-            .addParameter(fieldType, "fallback");
-    for (int slot = 0; slot < slots; slot++) {
-      valueOf
-          .beginControlFlow("if ($N == interpreter)", tag(slot))
-          .addStatement("return $N", value(slot))
-          .endControlFlow();
-    }
-    table.addMethod(valueOf.addStatement("return fallback").build());
-
-    table.addMethod(
-        MethodSpec.methodBuilder("slotCount")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PROTECTED)
-            .returns(int.class)
-            .addStatement("return $L", slots)
-            .build());
-    CodeBlock.Builder cases = CodeBlock.builder().add("return switch (slot) {\n$>");
-    for (int slot = 0; slot < slots; slot++) {
-      cases.add("case $L -> $N;\n", slot, tag(slot));
-    }
-    cases.add("default -> throw new $T(slot);\n$<};\n", IndexOutOfBoundsException.class);
-    table.addMethod(
-        MethodSpec.methodBuilder("tag")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PROTECTED)
-            .returns(INTERPRETER)
-            .addParameter(int.class, "slot")
-            .addCode(cases.build())
-            .build());
-    MethodSpec.Builder with =
-        MethodSpec.methodBuilder("with")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PROTECTED)
-            .returns(self)
-            .addParameter(int.class, "slot")
-            .addParameter(RuntimeNames.SLOT_TABLE, "source")
+    CodeBlock.Builder handles =
+        CodeBlock.builder()
+            .beginControlFlow("try")
             .addStatement(
-                "return new $T$L(this, slot, ($T) source)", rawType, generic ? "<>" : "", self);
-    if (generic) {
-      with.addAnnotation(TypeWarnings.suppress(List.of("unchecked"))); // tables of one field
+                "$T lookup = $T.lookup()", MethodHandles.Lookup.class, MethodHandles.class);
+    for (int slot = 0; slot < slots; slot++) {
+      table.addField(
+          FieldSpec.builder(VarHandle.class, tagHandle(slot), Modifier.PRIVATE, Modifier.STATIC,
+              Modifier.FINAL).build());
+      handles.addStatement("$N = lookup.findVarHandle($T.class, $S, $T.class)",
+          tagHandle(slot), rawType, tag(slot), Object.class);
     }
-    return table.addMethod(with.build()).build();
+    table.addStaticBlock(
+        handles
+            .nextControlFlow("catch ($T e)", ReflectiveOperationException.class)
+            .addStatement("throw new $T(e)", ExceptionInInitializerError.class)
+            .endControlFlow()
+            .build());
+    for (int slot = 0; slot < slots; slot++) {
+      // "unused": read and written through its VarHandle only, which Eclipse's compiler ignores.
+      table.addField(
+          FieldSpec.builder(Object.class, tag(slot), Modifier.PRIVATE)
+              .addAnnotation(TypeWarnings.suppress(List.of("unused")))
+              .initializer("EMPTY")
+              .build());
+    }
+    for (int slot = 0; slot < slots; slot++) {
+      table.addField(FieldSpec.builder(fieldType, value(slot), Modifier.PRIVATE).build());
+    }
+    return table
+        .addMethod(override("newTable", self).addStatement("return $L", newTable()).build())
+        .addMethod(override("slotCount", TypeName.INT).addStatement("return $L", slots).build())
+        .addMethod(
+            override("tag", ClassName.OBJECT)
+                .addParameter(int.class, "slot")
+                .addCode(switchOnSlot(true, slot -> CodeBlock.of(
+                    "$N.getAcquire(this)", tagHandle(slot))))
+                .build())
+        .addMethod(
+            override("casTag", TypeName.BOOLEAN)
+                .addParameter(int.class, "slot")
+                .addParameter(Object.class, "expected")
+                .addParameter(Object.class, "tag")
+                .addCode(switchOnSlot(true, slot -> CodeBlock.of(
+                    "$N.compareAndSet(this, expected, tag)", tagHandle(slot))))
+                .build())
+        .addMethod(
+            suppressUnchecked(override("fill", TypeName.VOID))
+                .addParameter(int.class, "slot")
+                .addParameter(RuntimeNames.CLAIM, "claim")
+                .addCode(switchOnSlot(false, slot -> CodeBlock.of(
+                    "$N = $L", value(slot), claimedValue())))
+                .build())
+        .addMethod(
+            suppressUnchecked(override("copyValue", TypeName.VOID))
+                .addParameter(int.class, "slot")
+                .addParameter(SLOT_TABLE, "from")
+                .addCode(switchOnSlot(false, slot -> CodeBlock.of(
+                    "$N = (($T) from).$N", value(slot), self, value(slot))))
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("value")
+                .addJavadoc("Returns the value of slot {@code slot}.\n")
+                .returns(fieldType)
+                .addParameter(int.class, "slot")
+                .addCode(switchOnSlot(true, slot -> CodeBlock.of("$N", value(slot))))
+                .build())
+        .build();
   }
 
-  /** The value of an empty slot. */
-  private String zero() {
-    TypeKind kind = valueMirror.getKind();
-    if (kind == TypeKind.BOOLEAN) {
-      return "false";
+  private static String tag(int slot) {
+    return "tag" + slot;
+  }
+
+  private static String tagHandle(int slot) {
+    return "TAG" + slot;
+  }
+
+  private static MethodSpec.Builder override(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(returns);
+  }
+
+  private MethodSpec.Builder suppressUnchecked(MethodSpec.Builder method) {
+    return generic ? method.addAnnotation(TypeWarnings.suppress(List.of("unchecked"))) : method;
+  }
+
+  /** A switch on {@code slot} with one case per slot, returning or running its code. */
+  private CodeBlock switchOnSlot(boolean returns, IntFunction<CodeBlock> caseCode) {
+    CodeBlock.Builder code = CodeBlock.builder().add(returns ? "return switch (slot) {\n$>" : "switch (slot) {\n$>");
+    for (int slot = 0; slot < slots; slot++) {
+      code.add("case $L -> $L;\n", slot, caseCode.apply(slot));
     }
-    return kind.isPrimitive() ? "0" : "null";
+    return code.add("default -> throw new $T(slot);\n$<}$L\n", IndexOutOfBoundsException.class,
+        returns ? ";" : "").build();
+  }
+
+  /** How {@code fill} reads the claim's value: as the field's type, from the claim's bits if primitive. */
+  private CodeBlock claimedValue() {
+    TypeKind kind = valueMirror.getKind();
+    switch (kind) {
+      case BOOLEAN:
+        return CodeBlock.of("claim.booleanValue()");
+      case DOUBLE:
+        return CodeBlock.of("claim.doubleValue()");
+      case FLOAT:
+        return CodeBlock.of("(float) claim.doubleValue()");
+      case LONG:
+        return CodeBlock.of("claim.longValue()");
+      case INT:
+      case SHORT:
+      case CHAR:
+      case BYTE:
+        return CodeBlock.of("($T) claim.longValue()", TypeName.get(valueMirror));
+      default:
+        return fieldType.equals(ClassName.OBJECT)
+            ? CodeBlock.of("claim.reference()")
+            : CodeBlock.of("($T) claim.reference()", fieldType);
+    }
   }
 }

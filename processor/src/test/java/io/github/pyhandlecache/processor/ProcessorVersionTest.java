@@ -2,7 +2,7 @@ package io.github.pyhandlecache.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.internal.AccessorSlots;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -27,7 +27,7 @@ class ProcessorVersionTest {
   @Test
   void runtimeOfTheSameBuildHasTheSameVersion() throws IOException {
     Properties runtime = new Properties();
-    try (InputStream in = PyInterpreter.class.getResourceAsStream("version.properties")) {
+    try (InputStream in = AccessorSlots.class.getResourceAsStream("version.properties")) {
       assertThat(in).isNotNull();
       runtime.load(in);
     }

@@ -2,7 +2,7 @@ package io.github.pyhandlecache.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.pyhandlecache.runtime.AccessorSlots;
+import io.github.pyhandlecache.runtime.internal.AccessorSlots;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,87 +1,91 @@
 package io.github.pyhandlecache.runtime;
 
-import java.util.Arrays;
+import io.github.pyhandlecache.runtime.internal.Claim;
+import io.github.pyhandlecache.runtime.internal.SlotTable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
- * The {@link SlotTable} of {@link PyHandleCache}: slot 0 in fields, so that the one-slot cache hits
- * with the same loads as generated code, and further slots in an array that is never written after
- * construction.
+ * The {@link SlotTable} of {@link PyHandleCache}: slot 0 in fields, so that a one-slot cache hits
+ * with the loads of generated code, and further slots in an array, tag at {@code 2(k - 1)} and
+ * value at {@code 2(k - 1) + 1} for slot {@code k}.
  */
 final class CacheTable extends SlotTable {
-  final PyInterpreter tag0;
-  final Object value0;
+  private static final VarHandle TAG0;
+  private static final VarHandle REST = MethodHandles.arrayElementVarHandle(Object[].class);
 
-  /** Slots 1 and up: slot {@code k}'s tag at {@code 2(k - 1)}, its value at {@code 2(k - 1) + 1}. */
+  static {
+    try {
+      TAG0 = MethodHandles.lookup().findVarHandle(CacheTable.class, "tag0", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings("unused") // through TAG0
+  private Object tag0 = EMPTY;
+  Object value0;
   private final Object[] rest;
 
-  private CacheTable(PyInterpreter tag0, Object value0, Object[] rest) {
-    this.tag0 = tag0;
-    this.value0 = value0;
-    this.rest = rest;
-  }
-
-  /** Returns a table of {@code slots} empty slots. */
-  static CacheTable empty(int slots) {
-    return new CacheTable(EMPTY, null, emptyRest(slots));
-  }
-
-  /** Returns a table with {@code tag} and {@code value} in slot 0 and {@code slots - 1} empty ones. */
-  static CacheTable claim(int slots, PyInterpreter tag, Object value) {
-    return new CacheTable(tag, value, emptyRest(slots));
-  }
-
-  /** Slots 1 and up of a table of {@code slots} slots, all empty. */
-  private static Object[] emptyRest(int slots) {
-    Object[] rest = new Object[2 * (slots - 1)];
-    for (int tag = 0; tag < rest.length; tag += 2) {
+  CacheTable(int slots) {
+    rest = slots == 1 ? null : new Object[2 * (slots - 1)];
+    for (int tag = 0; rest != null && tag < rest.length; tag += 2) {
       rest[tag] = EMPTY;
     }
-    return rest;
   }
 
-  /** Returns the value of the slot {@code interpreter} owns, or {@code fallback}. */
-  Object valueOf(PyInterpreter interpreter, Object fallback) {
-    if (tag0 == interpreter) {
-      return value0;
-    }
-    for (int tag = 0; tag < rest.length; tag += 2) {
-      if (rest[tag] == interpreter) {
-        return rest[tag + 1];
-      }
-    }
-    return fallback;
+  /** Slot 0's tag: what a hit compares first. */
+  Object tag0() {
+    return TAG0.getAcquire(this);
   }
 
-  /** The hit on slots 1 and up: returns {@code miss} if {@code interpreter} owns none of them. */
-  Object restValueOf(PyInterpreter interpreter, Object miss) {
-    Object[] rest = this.rest;
-    for (int tag = 0; tag < rest.length; tag += 2) {
-      if (rest[tag] == interpreter) {
-        return rest[tag + 1];
-      }
-    }
-    return miss;
+  /** Returns the slot {@code interpreter} tries first (see AccessorSlots), 0 for one slot. */
+  int preferredSlot(PyInterpreter interpreter) {
+    return rest == null || interpreter == null ? 0 : interpreter.hashCode() % slotCount();
+  }
+
+  /** Returns the value of slot {@code slot}. */
+  Object value(int slot) {
+    return slot == 0 ? value0 : rest[2 * slot - 1];
+  }
+
+  @Override
+  protected CacheTable newTable() {
+    return new CacheTable(slotCount());
   }
 
   @Override
   protected int slotCount() {
-    return 1 + rest.length / 2;
+    return rest == null ? 1 : 1 + rest.length / 2;
   }
 
   @Override
-  protected PyInterpreter tag(int slot) {
-    return slot == 0 ? tag0 : (PyInterpreter) rest[2 * (slot - 1)];
+  protected Object tag(int slot) {
+    return slot == 0 ? TAG0.getAcquire(this) : REST.getAcquire(rest, 2 * slot - 2);
   }
 
   @Override
-  protected CacheTable with(int slot, SlotTable source) {
-    CacheTable from = (CacheTable) source;
+  protected boolean casTag(int slot, Object expected, Object tag) {
+    return slot == 0
+        ? TAG0.compareAndSet(this, expected, tag)
+        : REST.compareAndSet(rest, 2 * slot - 2, expected, tag);
+  }
+
+  @Override
+  protected void fill(int slot, Claim claim) {
     if (slot == 0) {
-      return new CacheTable(from.tag0, from.value0, rest);
+      value0 = claim.reference();
+    } else {
+      rest[2 * slot - 1] = claim.reference();
     }
-    Object[] copy = Arrays.copyOf(rest, rest.length);
-    copy[2 * (slot - 1)] = from.tag0;
-    copy[2 * (slot - 1) + 1] = from.value0;
-    return new CacheTable(tag0, value0, copy);
+  }
+
+  @Override
+  protected void copyValue(int slot, SlotTable from) {
+    if (slot == 0) {
+      value0 = ((CacheTable) from).value0;
+    } else {
+      rest[2 * slot - 1] = ((CacheTable) from).rest[2 * slot - 1];
+    }
   }
 }

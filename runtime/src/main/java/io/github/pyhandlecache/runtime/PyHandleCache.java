@@ -1,5 +1,8 @@
 package io.github.pyhandlecache.runtime;
 
+import io.github.pyhandlecache.runtime.internal.AccessorSlots;
+import io.github.pyhandlecache.runtime.internal.Claim;
+import io.github.pyhandlecache.runtime.internal.MissEvents;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -18,16 +21,15 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>Thread-safe, with the semantics and guarantees of {@link #getOr}: a hit never waits, a miss
- * never waits for another thread, and a {@code Throwable} thrown anywhere leaves the cache usable.
- * The value should be a handle the caller could always produce again: the cache may be full of
- * other interpreters, and then the slow accessor runs on every call.
+ * <p>Thread-safe. The value should be a handle the caller could always produce again: the cache
+ * may be full of other interpreters, and then the slow accessor runs on every call.
  *
  * @param <T> the type of the cached value
  */
 public final class PyHandleCache<T> {
   private static final VarHandle TABLE;
-  private static final AccessorSlots[] SLOTS_BY_COUNT = new AccessorSlots[AccessorSlots.MAX_SLOTS + 1];
+  private static final AccessorSlots[] SLOTS_BY_COUNT =
+      new AccessorSlots[AccessorSlots.MAX_SLOTS + 1];
 
   static {
     try {
@@ -36,15 +38,13 @@ public final class PyHandleCache<T> {
       throw new ExceptionInInitializerError(e);
     }
     for (int slots = 1; slots <= AccessorSlots.MAX_SLOTS; slots++) {
-      SLOTS_BY_COUNT[slots] = AccessorSlots.of(TABLE, CacheTable.empty(slots), "PyHandleCache");
+      SLOTS_BY_COUNT[slots] = AccessorSlots.of(TABLE, new CacheTable(slots), "PyHandleCache");
     }
   }
 
   /** Replaced whole by {@link AccessorSlots}; see its Note [Memory ordering on interpreter tags]. */
-  @SuppressWarnings("unused") // written through TABLE
+  @SuppressWarnings("unused") // through TABLE
   private CacheTable table;
-
-  private final AccessorSlots slots;
 
   /** Creates a cache with one slot, like PyTorch's. */
   public PyHandleCache() {
@@ -62,52 +62,50 @@ public final class PyHandleCache<T> {
       throw new IllegalArgumentException(
           "slots must be between 1 and " + AccessorSlots.MAX_SLOTS + ", got " + slots);
     }
-    this.slots = SLOTS_BY_COUNT[slots];
-    TABLE.setRelease(this, CacheTable.empty(slots));
+    TABLE.setRelease(this, new CacheTable(slots)); // allocated with the cache, read with it
   }
 
   /**
-   * Returns the value cached for {@code self}, or computes it with {@code slowAccessor}:
+   * Returns the value cached for {@code interpreter}, or computes it with {@code slowAccessor},
+   * following the call rules of {@code @PyHandleCached} (its Javadoc): a hit returns the value of
+   * {@code interpreter}'s slot without calling {@code slowAccessor}; a miss calls it once and may
+   * claim a slot; a null {@code interpreter} caches nothing; an exception of {@code slowAccessor}
+   * propagates and changes no slot. Never returns a value computed for another interpreter.
    *
-   * <ol>
-   *   <li>{@code self} is null: returns {@code slowAccessor.get()} and caches nothing;
-   *   <li>{@code self} owns a slot: returns its value without calling {@code slowAccessor};
-   *   <li>otherwise calls {@code slowAccessor} once; if {@code self} is open, owns no slot, and a
-   *       slot is empty or owned by a closed interpreter, claims it with the result. Returns the
-   *       value of {@code self}'s slot if it owns one now (another thread may have claimed it first
-   *       for {@code self}), else the result;
-   *   <li>if {@code slowAccessor} throws, the exception propagates and no slot changes;
-   *   <li>null results are cached like any other.
-   * </ol>
-   *
-   * <p>Never returns a value computed for another interpreter. A hit takes no lock, allocates
-   * nothing and writes nothing. Once {@code self.close()} has returned, this cache holds nothing of
-   * {@code self}'s.
-   *
-   * @param self the calling interpreter, or null
+   * @param interpreter the calling interpreter, or null
    * @param slowAccessor computes the value on a miss
-   * @return the value cached for {@code self}, or the one {@code slowAccessor} computed
+   * @return the value cached for {@code interpreter}, or the one {@code slowAccessor} computed
    * @throws NullPointerException if {@code slowAccessor} is null
    */
-  public T getOr(PyInterpreter self, Supplier<? extends T> slowAccessor) {
+  public T getOr(PyInterpreter interpreter, Supplier<? extends T> slowAccessor) {
     Objects.requireNonNull(slowAccessor, "slowAccessor");
     // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
     CacheTable table = (CacheTable) TABLE.getAcquire(this);
-    if (table.tag0 == self) {
+    if (table.tag0() == interpreter) {
       return cast(table.value0);
     }
-    Object value = table.restValueOf(self, table);
-    return value != table ? cast(value) : getMiss(self, slowAccessor);
+    int slot = table.preferredSlot(interpreter); // the slot a claim of it tried first
+    if (slot > 0 && table.tag(slot) == interpreter) {
+      return cast(table.value(slot));
+    }
+    return getMiss(interpreter, slowAccessor);
   }
 
-  private T getMiss(PyInterpreter self, Supplier<? extends T> slowAccessor) {
+  private T getMiss(PyInterpreter interpreter, Supplier<? extends T> slowAccessor) {
+    CacheTable table = (CacheTable) TABLE.getAcquire(this);
+    int owned = AccessorSlots.slotOf(table, interpreter);
+    if (owned >= 0) {
+      return cast(table.value(owned));
+    }
+    AccessorSlots slots = SLOTS_BY_COUNT[table.slotCount()];
     MissEvents events = slots.beginMiss();
     T computed = slowAccessor.get();
-    if (!slots.isClaimable((CacheTable) TABLE.getAcquire(this), self, events)) {
+    if (!slots.isClaimable((CacheTable) TABLE.getAcquire(this), interpreter, events)) {
       return computed;
     }
-    CacheTable claim = CacheTable.claim(slots.slotCount(), self, computed);
-    return cast(((CacheTable) slots.claim(this, claim, events)).valueOf(self, computed));
+    table = (CacheTable) slots.claim(this, Claim.of(interpreter, computed), events);
+    owned = table.slotOf(interpreter);
+    return owned >= 0 ? cast(table.value(owned)) : computed;
   }
 
   @SuppressWarnings("unchecked") // only getMiss puts values in, and only values of type T

@@ -1,18 +1,22 @@
 package io.github.pyhandlecache.runtime;
 
+import io.github.pyhandlecache.runtime.internal.Registrations;
 import io.github.pyhandlecache.runtime.spi.InterpreterLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An interpreter that cached values belong to: a Python interpreter, a GraalPy context, a script
  * engine. Its identity is the tag of the slots it owns; its name is for diagnostics only.
  *
  * <p>A thread <em>enters</em> an interpreter to make it {@linkplain #current() current}, which is
- * what the implicit form of a {@code @PyHandleCached} accessor uses:
+ * what the implicit form of a {@code @PyHandleCached} accessor uses; a thread made by its {@link
+ * #threadFactory()} has it current for its whole life:
  *
  * <pre>{@code
  * PyInterpreter interpreter = PyInterpreter.create("main");
@@ -22,16 +26,29 @@ import java.util.ServiceLoader;
  * interpreter.close();           // releases every slot it owns
  * }</pre>
  *
- * <p>Instances are thread-safe. {@code equals} is identity.
+ * <p>A thread keeps nothing of the runtime once its outermost scope is closed: a pooled thread that
+ * outlives a redeployed application holds no reference to its classes. Instances are thread-safe.
+ * {@code equals} is identity.
  */
 public final class PyInterpreter {
-  /** Each thread's scopes; the holder itself is only ever read and written by its thread. */
-  private static final ThreadLocal<ThreadScopes> SCOPES = ThreadLocal.withInitial(ThreadScopes::new);
+  /**
+   * Each thread's innermost scope, in a one-element {@code Object[]}: a JDK type, which refers to
+   * nothing once the scope is closed. Entering and leaving write the element, never the map.
+   */
+  private static final ThreadLocal<Object[]> SCOPES = new ThreadLocal<>();
 
   private static final InterpreterLookup[] LOOKUPS = loadLookups();
+  private static final AtomicInteger CREATED = new AtomicInteger();
+
+  static {
+    Registrations.install(interpreter -> interpreter.registrations);
+  }
 
   private final String name;
-  private final OwnedSlots ownedSlots = new OwnedSlots();
+  /** A different number for each interpreter created, so that caches spread them over slots. */
+  private final int number = CREATED.getAndIncrement() & Integer.MAX_VALUE;
+  private final Registrations registrations = new Registrations();
+  private final AtomicInteger threads = new AtomicInteger();
   private volatile boolean closed;
 
   private PyInterpreter(String name) {
@@ -47,11 +64,6 @@ public final class PyInterpreter {
    */
   public static PyInterpreter create(String name) {
     return new PyInterpreter(Objects.requireNonNull(name, "name"));
-  }
-
-  /** The tag of an empty slot: never returned, entered or closed. See {@link SlotTable#EMPTY}. */
-  static PyInterpreter empty() {
-    return new PyInterpreter("(empty slot)");
   }
 
   /**
@@ -74,22 +86,40 @@ public final class PyInterpreter {
     if (closed) {
       throw new IllegalStateException("cannot enter closed interpreter " + name);
     }
-    ThreadScopes scopes = SCOPES.get();
-    Scope scope = new Scope(this, scopes);
-    scopes.innermost = scope; // the one write that enters: nothing after it can throw
+    Thread thread = Thread.currentThread();
+    Object[] innermost;
+    if (thread instanceof InterpreterThread) {
+      innermost = ((InterpreterThread) thread).innermost;
+    } else {
+      innermost = SCOPES.get();
+      if (innermost == null) {
+        innermost = new Object[1];
+        SCOPES.set(innermost); // once per thread; a fault before this line leaves it as it was
+      }
+    }
+    Scope scope = new Scope(this, innermost, thread);
+    innermost[0] = scope; // the one write that enters: nothing after it can throw
     return scope;
   }
 
   /**
-   * Returns the interpreter of the innermost open scope of the calling thread, closed or not. A
-   * thread that has entered no scope gets the answer of an installed {@link InterpreterLookup} (for
-   * example the interpreter of the GraalPy context it has entered), or null.
+   * Returns the interpreter of the innermost open scope of the calling thread, closed or not; else
+   * the interpreter whose {@link #threadFactory()} made the thread; else the answer of an installed
+   * {@link InterpreterLookup} (for example the interpreter of the GraalPy context the thread is in);
+   * else null.
    *
    * @return the current interpreter, or null if there is none
    */
   public static PyInterpreter current() {
-    Scope innermost = SCOPES.get().innermost;
-    return innermost != null ? innermost.interpreter : lookUpCurrent();
+    Thread thread = Thread.currentThread();
+    if (thread instanceof InterpreterThread) { // no thread-local lookup
+      InterpreterThread own = (InterpreterThread) thread;
+      Scope scope = (Scope) own.innermost[0];
+      return scope != null ? scope.interpreter : own.interpreter;
+    }
+    Object[] innermost = SCOPES.get();
+    Scope scope = innermost == null ? null : (Scope) innermost[0];
+    return scope != null ? scope.interpreter : lookUpCurrent();
   }
 
   private static PyInterpreter lookUpCurrent() {
@@ -103,6 +133,19 @@ public final class PyInterpreter {
   }
 
   /**
+   * Returns a factory of threads whose current interpreter is this one for their whole life, so
+   * that {@link #current()} on them reads a field of the thread, not a thread-local map. Scopes
+   * entered on them nest as usual. Use it with any executor, e.g. {@code
+   * Executors.newFixedThreadPool(4, interpreter.threadFactory())}. Threads are named after the
+   * interpreter, are not daemons, and hold the interpreter as long as they live.
+   *
+   * @return a new thread factory
+   */
+  public ThreadFactory threadFactory() {
+    return task -> new InterpreterThread(this, task, name + "-thread-" + threads.incrementAndGet());
+  }
+
+  /**
    * Closes this interpreter and releases every slot it owns. Once this method has returned, no new
    * claim of a slot starts for this interpreter, no value it cached is reachable through any slot of
    * any object, and its calls run the slow accessor. Other interpreters' slots are untouched. Open
@@ -113,9 +156,7 @@ public final class PyInterpreter {
    */
   public void close() {
     closed = true;
-    CacheEvents.Release recorder = ReleaseRecorder.begin(this);
-    int released = ownedSlots.releaseAll(this);
-    ReleaseRecorder.end(recorder, released);
+    registrations.releaseAll(this);
   }
 
   /**
@@ -127,14 +168,15 @@ public final class PyInterpreter {
     return closed;
   }
 
-  /** Registers an object whose slot of {@code slots} this interpreter is about to claim. */
-  void registerSlots(Object holder, AccessorSlots slots) {
-    ownedSlots.register(holder, slots);
-  }
-
-  /** Returns how many objects are registered for release, collected ones included. */
-  int registeredSlots() {
-    return ownedSlots.size();
+  /**
+   * Returns a number that differs between interpreters created one after another: caches with
+   * several slots start looking for an interpreter's slot at this number modulo their slot count.
+   *
+   * @return a non-negative number, fixed for this interpreter
+   */
+  @Override
+  public int hashCode() {
+    return number;
   }
 
   @Override
@@ -154,9 +196,15 @@ public final class PyInterpreter {
     return lookups.toArray(new InterpreterLookup[0]);
   }
 
-  /** A thread's innermost scope. */
-  private static final class ThreadScopes {
-    Scope innermost;
+  /** A thread of {@link #threadFactory()}: its interpreter, and its scopes, in its own fields. */
+  private static final class InterpreterThread extends Thread {
+    final PyInterpreter interpreter;
+    final Object[] innermost = new Object[1];
+
+    InterpreterThread(PyInterpreter interpreter, Runnable task, String name) {
+      super(task, name);
+      this.interpreter = interpreter;
+    }
   }
 
   /**
@@ -165,15 +213,16 @@ public final class PyInterpreter {
    */
   public static final class Scope implements AutoCloseable {
     private final PyInterpreter interpreter;
-    private final ThreadScopes scopes;
+    private final Object[] innermost;
     private final Scope enclosing;
-    private final Thread thread = Thread.currentThread();
+    private final Thread thread;
     private boolean closed; // read and written by the entering thread only
 
-    private Scope(PyInterpreter interpreter, ThreadScopes scopes) {
+    private Scope(PyInterpreter interpreter, Object[] innermost, Thread thread) {
       this.interpreter = interpreter;
-      this.scopes = scopes;
-      this.enclosing = scopes.innermost;
+      this.innermost = innermost;
+      this.enclosing = (Scope) innermost[0];
+      this.thread = thread;
     }
 
     /**
@@ -192,13 +241,14 @@ public final class PyInterpreter {
       if (closed) {
         return;
       }
-      if (scopes.innermost != this) {
+      if (innermost[0] != this) {
         throw new IllegalStateException(
             "scope of " + interpreter.name + " is not the innermost: close the scope of "
-                + scopes.innermost.interpreter.name + " first");
+                + ((Scope) innermost[0]).interpreter.name + " first");
       }
-      // Two plain writes and no call between them: no Throwable can separate them.
-      scopes.innermost = enclosing;
+      // Two plain writes and no call between them: no Throwable can separate them. The outermost
+      // scope leaves null behind: the thread refers to nothing of the runtime any more.
+      innermost[0] = enclosing;
       closed = true;
     }
 

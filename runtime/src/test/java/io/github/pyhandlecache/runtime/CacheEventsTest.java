@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.pyhandlecache.runtime.events.CacheEventNames;
+import io.github.pyhandlecache.runtime.internal.HookedHost;
+import io.github.pyhandlecache.runtime.internal.HookedHost.Point;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class CacheEventsTest {
     assertEquals(1, events.size(), () -> "one event: " + events);
     RecordedEvent event = events.get(0);
     assertEquals(name, event.getEventType().getName());
-    assertEquals(List.of(CacheEventNames.CATEGORY), event.getEventType().getCategoryNames());
+    assertEquals(List.of("pyhandlecache"), event.getEventType().getCategoryNames());
     assertNull(event.getStackTrace(), "no stack trace by default");
     return event;
   }
@@ -59,7 +60,7 @@ class CacheEventsTest {
     RecordedEvent claim =
         only(
             eventsOf("claim", () -> cache.getOr(a, CacheEventsTest::slowly)),
-            CacheEventNames.CLAIM);
+            CacheRecording.CLAIM);
     assertMiss(claim, "a", 2);
   }
 
@@ -70,7 +71,7 @@ class CacheEventsTest {
     RecordedEvent bypass =
         only(
             eventsOf("bypass", () -> cache.getOr(b, CacheEventsTest::slowly)),
-            CacheEventNames.BYPASS);
+            CacheRecording.BYPASS);
     assertMiss(bypass, "b", 1);
   }
 
@@ -80,30 +81,34 @@ class CacheEventsTest {
     RecordedEvent miss =
         only(
             eventsOf("no-interpreter", () -> cache.getOr(null, CacheEventsTest::slowly)),
-            CacheEventNames.NO_INTERPRETER);
+            CacheRecording.NO_INTERPRETER);
     assertMiss(miss, null, 3);
   }
 
   @Test
   void reclaimNamesThePreviousOwnerAndIsNotAlsoAClaim() throws IOException {
-    PyInterpreter unreleasable = PyInterpreter.create(FailingReleaseTable.UNRELEASABLE);
-    FailingReleaseHolder holder = new FailingReleaseHolder();
-    Object cached = holder.op(unreleasable, Object::new);
-    assertThrows(IllegalStateException.class, unreleasable::close);
-    assertTrue(unreleasable.isClosed());
-    assertSame(unreleasable, FailingReleaseHolder.SLOTS.read(holder).tag(0), "still owns its slot");
+    PyInterpreter unreleased = PyInterpreter.create("unreleased");
+    HookedHost holder = new HookedHost();
+    holder.op(PyInterpreter.create("first"), Object::new);
+    Object cached = holder.op(unreleased, Object::new);
+    HookedHost.at(Point.NEW_TABLE, () -> {
+      throw new IllegalStateException("the release fails");
+    });
+    assertThrows(IllegalStateException.class, unreleased::close);
+    assertTrue(unreleased.isClosed());
+    assertTrue(holder.slotOf(unreleased) >= 0, "still owns its slot");
 
     RecordedEvent reclaim =
         only(
             eventsOf("reclaim", () -> holder.op(b, CacheEventsTest::slowly)),
-            CacheEventNames.RECLAIM);
+            CacheRecording.RECLAIM);
 
-    assertEquals("FailingReleaseHolder.op(PyInterpreter)", reclaim.getString("accessor"));
+    assertEquals("HookedHost.op(PyInterpreter)", reclaim.getString("accessor"));
     assertEquals("b", reclaim.getString("interpreter"));
-    assertEquals(1, reclaim.getInt("slots"));
-    assertEquals(FailingReleaseTable.UNRELEASABLE, reclaim.getString("previousOwner"));
+    assertEquals(2, reclaim.getInt("slots"));
+    assertEquals("unreleased", reclaim.getString("previousOwner"));
     assertTrue(reclaim.getDuration().compareTo(SLOW) >= 0, reclaim::toString);
-    assertSame(b, FailingReleaseHolder.SLOTS.read(holder).tag(0));
+    assertTrue(holder.slotOf(b) >= 0);
     assertNotSame(cached, holder.op(b, Object::new));
   }
 
@@ -114,7 +119,7 @@ class CacheEventsTest {
     caches.forEach(cache -> cache.getOr(a, Object::new));
     new PyHandleCache<>(1).getOr(b, Object::new);
 
-    RecordedEvent release = only(eventsOf("release", a::close), CacheEventNames.RELEASE);
+    RecordedEvent release = only(eventsOf("release", a::close), CacheRecording.RELEASE);
 
     assertEquals("a", release.getString("interpreter"));
     assertEquals(3, release.getInt("released"));
@@ -134,76 +139,6 @@ class CacheEventsTest {
               }
               cache.getOr(b, Object::new); // the one miss: proves the recording records
             });
-    assertEquals("b", only(events, CacheEventNames.CLAIM).getString("interpreter"));
-  }
-
-  @Test
-  void withoutARecordingAMissBeginsNoEvents() {
-    assertNull(MissEvents.begin());
-  }
-
-  /** One slot, whose release of an interpreter named {@link #UNRELEASABLE} fails. */
-  static final class FailingReleaseTable extends SlotTable {
-    static final String UNRELEASABLE = "unreleasable";
-
-    final PyInterpreter tag0;
-    final Object value0;
-
-    FailingReleaseTable() {
-      this(EMPTY, null);
-    }
-
-    FailingReleaseTable(PyInterpreter tag, Object value) {
-      tag0 = tag;
-      value0 = value;
-    }
-
-    @Override
-    protected int slotCount() {
-      return 1;
-    }
-
-    @Override
-    protected PyInterpreter tag(int slot) {
-      Objects.checkIndex(slot, 1);
-      return tag0;
-    }
-
-    @Override
-    protected SlotTable with(int slot, SlotTable source) {
-      FailingReleaseTable from = (FailingReleaseTable) source;
-      if (from.tag0 == EMPTY && tag0.name().equals(UNRELEASABLE)) {
-        throw new IllegalStateException("the release of " + UNRELEASABLE + " fails");
-      }
-      return new FailingReleaseTable(from.tag0, from.value0);
-    }
-  }
-
-  /** What generated code does for one accessor, on a {@link FailingReleaseTable}. */
-  static final class FailingReleaseHolder {
-    static final AccessorSlots SLOTS =
-        AccessorSlots.of(
-            MethodHandles.lookup(),
-            "table",
-            new FailingReleaseTable(),
-            "FailingReleaseHolder.op(PyInterpreter)");
-
-    @SuppressWarnings("unused") // written through SLOTS
-    private FailingReleaseTable table;
-
-    Object op(PyInterpreter interpreter, Supplier<Object> slowAccessor) {
-      FailingReleaseTable current = (FailingReleaseTable) SLOTS.read(this);
-      if (current != null && current.tag0 == interpreter) {
-        return current.value0;
-      }
-      MissEvents events = SLOTS.beginMiss();
-      Object computed = slowAccessor.get();
-      if (!SLOTS.isClaimable(SLOTS.read(this), interpreter, events)) {
-        return computed;
-      }
-      FailingReleaseTable claim = new FailingReleaseTable(interpreter, computed);
-      FailingReleaseTable claimed = (FailingReleaseTable) SLOTS.claim(this, claim, events);
-      return claimed.tag0 == interpreter ? claimed.value0 : computed;
-    }
+    assertEquals("b", only(events, CacheRecording.CLAIM).getString("interpreter"));
   }
 }

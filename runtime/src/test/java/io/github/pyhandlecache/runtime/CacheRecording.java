@@ -1,6 +1,5 @@
 package io.github.pyhandlecache.runtime;
 
-import io.github.pyhandlecache.runtime.events.CacheEventNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +11,15 @@ import jdk.jfr.consumer.RecordingFile;
 
 /** Records what an action does with every event of the cache enabled, into target/jfr/. */
 public final class CacheRecording {
-  /** Every event of the cache. */
+  public static final String CLAIM = "io.github.pyhandlecache.Claim";
+  public static final String RECLAIM = "io.github.pyhandlecache.Reclaim";
+  public static final String BYPASS = "io.github.pyhandlecache.Bypass";
+  public static final String NO_INTERPRETER = "io.github.pyhandlecache.NoInterpreter";
+  public static final String RELEASE = "io.github.pyhandlecache.Release";
+
+  /** Every event of the cache, by the names README's "Seeing what the cache does" gives. */
   public static final List<String> EVENTS =
-      List.of(
-          CacheEventNames.CLAIM,
-          CacheEventNames.RECLAIM,
-          CacheEventNames.BYPASS,
-          CacheEventNames.NO_INTERPRETER,
-          CacheEventNames.RELEASE);
+      List.of(CLAIM, RECLAIM, BYPASS, NO_INTERPRETER, RELEASE);
 
   private CacheRecording() {}
 

@@ -134,7 +134,29 @@ class PyHandleCacheTest {
   void toStringShowsTheOwners() {
     PyHandleCache<Value> cache = new PyHandleCache<>(2);
     get(cache, a);
-    assertEquals("PyHandleCache[PyInterpreter[a], empty]", cache.toString());
+    assertEquals(
+        a.hashCode() % 2 == 0
+            ? "PyHandleCache[PyInterpreter[a], empty]"
+            : "PyHandleCache[empty, PyInterpreter[a]]",
+        cache.toString(),
+        "a claims the slot at its hashCode() modulo the slot count");
+  }
+
+  @Test
+  void interpretersCreatedInARowClaimSlotsOfTheirOwn() {
+    PyInterpreter[] interpreters = new PyInterpreter[4];
+    for (int i = 0; i < interpreters.length; i++) {
+      interpreters[i] = PyInterpreter.create("i" + i);
+    }
+    PyHandleCache<Value> cache = new PyHandleCache<>(4);
+    for (int i = interpreters.length - 1; i >= 0; i--) {
+      get(cache, interpreters[i]);
+    }
+    String[] owners = new String[4];
+    for (PyInterpreter interpreter : interpreters) {
+      owners[interpreter.hashCode() % 4] = interpreter.toString(); // distinct: consecutive numbers
+    }
+    assertEquals("PyHandleCache[" + String.join(", ", owners) + "]", cache.toString());
   }
 
   @Test

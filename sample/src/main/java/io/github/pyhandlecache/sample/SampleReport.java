@@ -2,7 +2,7 @@ package io.github.pyhandlecache.sample;
 
 import io.github.pyhandlecache.graalpy.GraalPyInterpreter;
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import io.github.pyhandlecache.runtime.events.CacheEventSummary;
+import io.github.pyhandlecache.jfr.CacheEventSummary;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +182,7 @@ final class SampleReport {
     CallCost.Batch[] batches = new CallCost.Batch[2 * interpreters.size()];
     CacheEventSummary recorded =
         CacheRecording.of(
+            "torch-deploy",
             () -> {
               for (int i = 0; i < interpreters.size(); i++) {
                 GraalPyInterpreter interpreter = interpreters.get(i);

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pyhandlecache.graalpy.GraalPyInterpreter;
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import io.github.pyhandlecache.runtime.events.AccessorRow;
-import io.github.pyhandlecache.runtime.events.CacheEventSummary;
+import io.github.pyhandlecache.jfr.AccessorRow;
+import io.github.pyhandlecache.jfr.CacheEventSummary;
 import java.util.List;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Value;
@@ -118,6 +118,7 @@ class OperatorEntryTest {
 
     CacheEventSummary summary =
         CacheRecording.of(
+            "torch-deploy-test",
             () -> {
               for (int call = 0; call < 1_000; call++) {
                 for (GraalPyInterpreter interpreter : new GraalPyInterpreter[] {first, second}) {

@@ -2,7 +2,7 @@ package io.github.pyhandlecache.benchmarks.footprint;
 
 import com.google.gson.GsonBuilder;
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import io.github.pyhandlecache.runtime.SlotTable;
+import io.github.pyhandlecache.runtime.internal.SlotTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
@@ -174,7 +174,7 @@ public final class FootprintReport {
    */
   private static ClaimCosts claimCosts() throws ClassNotFoundException {
     long reference = ClassLayout.parseClass(
-        Class.forName("io.github.pyhandlecache.runtime.OwnedSlots$Registration")).instanceSize();
+        Class.forName("io.github.pyhandlecache.runtime.internal.Registrations$HostRef")).instanceSize();
     long node = ClassLayout.parseClass(
         Class.forName("java.util.concurrent.ConcurrentLinkedQueue$Node")).instanceSize();
     long table = ClassLayout.parseClass(

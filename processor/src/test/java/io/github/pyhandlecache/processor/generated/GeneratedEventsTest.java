@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import io.github.pyhandlecache.runtime.events.CacheEventNames;
-import io.github.pyhandlecache.runtime.events.CacheEventSummary;
+import io.github.pyhandlecache.jfr.CacheEventNames;
+import io.github.pyhandlecache.jfr.CacheEventSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

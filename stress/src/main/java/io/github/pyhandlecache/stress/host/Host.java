@@ -1,7 +1,7 @@
 package io.github.pyhandlecache.stress.host;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import io.github.pyhandlecache.runtime.SlotTable;
+import io.github.pyhandlecache.runtime.internal.SlotTable;
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 

@@ -1,7 +1,7 @@
-package io.github.pyhandlecache.runtime.events;
+package io.github.pyhandlecache.jfr;
 
-import io.github.pyhandlecache.runtime.AccessorSlots;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -18,7 +19,7 @@ import jdk.jfr.consumer.RecordingFile;
  * accessors have too few slots. Needs nothing but the JDK:
  *
  * <pre>{@code
- * java -cp pyhandlecache-runtime.jar io.github.pyhandlecache.runtime.events.CacheEventSummary rec.jfr
+ * java -jar pyhandlecache-jfr.jar rec.jfr
  * }</pre>
  *
  * <p>The advice follows one rule: an accessor whose misses include at least {@value
@@ -33,6 +34,9 @@ public final class CacheEventSummary {
   public static final long ADVICE_MINIMUM = 100;
 
   private static final int INTERPRETERS_SHOWN = 5;
+
+  /** The most slots {@code @PyHandleCached} allows: beyond it, advice cannot be to raise slots. */
+  private static final int MOST_SLOTS = 16;
 
   private final List<AccessorRow> rows;
   private final long closes;
@@ -62,6 +66,31 @@ public final class CacheEventSummary {
       }
     }
     return builder.build();
+  }
+
+  /**
+   * Runs {@code calls} under a recording of every event of the cache, writes the recording to
+   * {@code file} and returns its summary: what {@code -XX:StartFlightRecording} and {@link #read}
+   * do, for one piece of code.
+   *
+   * @param file where the recording is written
+   * @param calls the code to record
+   * @return the summary of its cache events
+   * @throws IOException if the recording cannot be written or read
+   */
+  public static CacheEventSummary record(Path file, Runnable calls) throws IOException {
+    try (Recording recording = new Recording()) {
+      CacheEventNames.ALL.forEach(recording::enable);
+      recording.start();
+      calls.run();
+      recording.stop();
+      Path directory = file.toAbsolutePath().getParent();
+      if (directory != null) {
+        Files.createDirectories(directory);
+      }
+      recording.dump(file);
+    }
+    return read(file);
   }
 
   /**
@@ -115,7 +144,7 @@ public final class CacheEventSummary {
             count(row.bypasses(), "bypass", "bypasses") + ", " + count(claims, "claim", "claims")
                 + ", " + count(row.interpreters().size(), "interpreter", "interpreters");
         advice.add(
-            row.slots() < AccessorSlots.MAX_SLOTS
+            row.slots() < MOST_SLOTS
                 ? row.accessor() + ": raise slots (now " + row.slots() + "): " + counts
                 : row.accessor() + ": slots is at its maximum (" + row.slots() + "): " + counts
                     + "; fewer interpreters should share these objects");
@@ -190,8 +219,7 @@ public final class CacheEventSummary {
   public static void main(String[] args) {
     if (args.length != 1) {
       System.err.println(
-          "usage: java -cp pyhandlecache-runtime.jar " + CacheEventSummary.class.getName()
-              + " recording.jfr");
+          "usage: java -jar pyhandlecache-jfr.jar recording.jfr");
       System.exit(2);
     }
     CacheEventSummary summary;

@@ -1,4 +1,4 @@
-package io.github.pyhandlecache.runtime;
+package io.github.pyhandlecache.runtime.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

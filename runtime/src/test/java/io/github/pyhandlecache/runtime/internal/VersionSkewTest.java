@@ -1,4 +1,4 @@
-package io.github.pyhandlecache.runtime;
+package io.github.pyhandlecache.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

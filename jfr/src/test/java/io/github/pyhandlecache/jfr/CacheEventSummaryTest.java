@@ -1,6 +1,5 @@
-package io.github.pyhandlecache.runtime.events;
+package io.github.pyhandlecache.jfr;
 
-import static io.github.pyhandlecache.runtime.CacheRecording.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +20,13 @@ class CacheEventSummaryTest {
   private final PyInterpreter a = PyInterpreter.create("a");
   private final PyInterpreter b = PyInterpreter.create("b");
   private final PyInterpreter c = PyInterpreter.create("c");
+
+  /** Records {@code calls} into target/jfr/{@code name}.jfr, and returns the file. */
+  private static Path record(String name, Runnable calls) throws IOException {
+    Path file = Path.of("target", "jfr", name + ".jfr");
+    CacheEventSummary.record(file, calls);
+    return file;
+  }
 
   private static void call(PyHandleCache<Object> cache, PyInterpreter interpreter, int times) {
     for (int i = 0; i < times; i++) {

@@ -3,4 +3,4 @@
  * and a {@linkplain CacheEventSummary summary} of a recording, per accessor, with advice, that
  * needs no tool but the JDK.
  */
-package io.github.pyhandlecache.runtime.events;
+package io.github.pyhandlecache.jfr;

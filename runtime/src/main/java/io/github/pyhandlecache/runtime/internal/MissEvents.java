@@ -1,4 +1,6 @@
-package io.github.pyhandlecache.runtime;
+package io.github.pyhandlecache.runtime.internal;
+
+import io.github.pyhandlecache.runtime.PyInterpreter;
 
 /**
  * The events one miss may record, begun before its slow accessor runs so that their duration is
@@ -40,17 +42,17 @@ public final class MissEvents {
     return null;
   }
 
-  /** {@code claimant} claimed a slot that {@code previous} owned, or that was empty. */
+  /** {@code claimant} claimed a slot that {@code previous}, a closed interpreter, owned, or none. */
   static void claimed(
-      MissEvents events, AccessorSlots slots, PyInterpreter claimant, PyInterpreter previous) {
+      MissEvents events, AccessorSlots slots, PyInterpreter claimant, Object previous) {
     if (events == null) {
       return;
     }
-    if (previous == SlotTable.EMPTY) {
-      commit(events.claim, slots, claimant);
-    } else {
-      events.reclaim.previousOwner = previous.name();
+    if (previous instanceof PyInterpreter) {
+      events.reclaim.previousOwner = ((PyInterpreter) previous).name();
       commit(events.reclaim, slots, claimant);
+    } else {
+      commit(events.claim, slots, claimant);
     }
   }
 

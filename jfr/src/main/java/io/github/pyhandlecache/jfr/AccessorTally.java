@@ -1,4 +1,4 @@
-package io.github.pyhandlecache.runtime.events;
+package io.github.pyhandlecache.jfr;
 
 import java.time.Duration;
 import java.util.ArrayList;

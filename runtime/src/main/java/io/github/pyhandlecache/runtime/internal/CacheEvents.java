@@ -1,6 +1,6 @@
-package io.github.pyhandlecache.runtime;
+package io.github.pyhandlecache.runtime.internal;
 
-import io.github.pyhandlecache.runtime.events.CacheEventNames;
+import io.github.pyhandlecache.runtime.PyInterpreter;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -9,19 +9,21 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * The JDK Flight Recorder events of the cache; {@link CacheEventNames} documents them for readers.
- * Static event classes: when no recording enables them, {@code new Event().isEnabled()} compiles to
- * one load and the event is never allocated. None is ever created on a hit, and one miss commits
- * at most one, so that counts and durations of a recording add up.
+ * The JDK Flight Recorder events of the cache; their names and meanings are the contract (README,
+ * "Seeing what the cache does"), the classes are not. Each is recorded on a miss or a {@code
+ * close()}, never on a hit, and one miss records at most one, so that counts and durations add up.
+ * Static event classes: while no recording enables them, {@code isEnabled()} is one load.
  *
  * <p>No stack traces by default: a miss names its accessor, and a recording that needs the call
- * site (which {@link PyHandleCache} is it?) can turn them on per event ({@code #stackTrace=true}).
+ * site (which {@code PyHandleCache} is it?) can turn them on per event ({@code #stackTrace=true}).
  */
 final class CacheEvents {
+  static final String CATEGORY = "pyhandlecache";
+
   private CacheEvents() {}
 
-  /** The fields every miss event has; its duration is the miss's. */
-  @Category(CacheEventNames.CATEGORY)
+  /** The fields every miss event has; its duration is the miss's: slow accessor, then claim. */
+  @Category(CATEGORY)
   @StackTrace(false)
   abstract static class MissEvent extends Event {
     @Label("Accessor")
@@ -43,12 +45,12 @@ final class CacheEvents {
     }
   }
 
-  @Name(CacheEventNames.CLAIM)
+  @Name("io.github.pyhandlecache.Claim")
   @Label("Cache Claim")
   @Description("A miss claimed an empty slot; the duration is the slow accessor's and the claim's")
   static final class Claim extends MissEvent {}
 
-  @Name(CacheEventNames.RECLAIM)
+  @Name("io.github.pyhandlecache.Reclaim")
   @Label("Cache Reclaim")
   @Description(
       "A miss claimed a slot that a closed interpreter still owned, its close() not done yet;"
@@ -59,23 +61,23 @@ final class CacheEvents {
     String previousOwner;
   }
 
-  @Name(CacheEventNames.BYPASS)
+  @Name("io.github.pyhandlecache.Bypass")
   @Label("Cache Bypass")
   @Description(
       "A miss found every slot owned by another open interpreter: the slow accessor ran and"
           + " nothing was cached. Many of these mean that slots is too small")
   static final class Bypass extends MissEvent {}
 
-  @Name(CacheEventNames.NO_INTERPRETER)
+  @Name("io.github.pyhandlecache.NoInterpreter")
   @Label("Cache Miss Without Interpreter")
   @Description(
       "A call had no interpreter (none entered on the thread, or null passed): the slow"
           + " accessor ran and nothing was cached")
   static final class NoInterpreter extends MissEvent {}
 
-  @Name(CacheEventNames.RELEASE)
+  @Name("io.github.pyhandlecache.Release")
   @Label("Cache Release")
-  @Category(CacheEventNames.CATEGORY)
+  @Category(CATEGORY)
   @StackTrace(false)
   @Description("close() released an interpreter's slots; the duration is the release's")
   static final class Release extends Event {
@@ -86,5 +88,26 @@ final class CacheEvents {
     @Label("Released Slots")
     @Description("How many slots the interpreter owned and released")
     int released;
+  }
+
+  /** Begins a Release event for {@code closing}, or returns null if no recording wants it. */
+  static Release beginRelease(PyInterpreter closing) {
+    Release event = new Release();
+    if (!event.isEnabled()) {
+      return null;
+    }
+    event.interpreter = closing.name();
+    event.begin();
+    return event;
+  }
+
+  static void endRelease(Release event, int released) {
+    if (event != null) {
+      event.end();
+      if (event.shouldCommit()) {
+        event.released = released;
+        event.commit();
+      }
+    }
   }
 }
