@@ -1,10 +1,7 @@
 /**
- * The run-time half of pyhandlecache: {@link io.github.pyhandlecache.runtime.PyInterpreter} and
- * {@link io.github.pyhandlecache.runtime.PyHandleCache}; the SPI {@link
- * io.github.pyhandlecache.runtime.spi.InterpreterLookup} for engine modules; and, in {@code
- * io.github.pyhandlecache.runtime.internal}, the slot protocol that generated code calls (not an
- * API). It records JDK Flight Recorder events on misses, never on hits; {@code jdk.jfr} is part of
- * the JDK, so the runtime still has no dependency.
+ * {@link io.github.pyhandlecache.runtime.PyInterpreter}, {@link
+ * io.github.pyhandlecache.runtime.PyHandleCache}, the SPI for engine modules, and what generated
+ * code calls ({@code runtime.internal}, not an API). No dependency but the JDK ({@code jdk.jfr}).
  */
 module io.github.pyhandlecache.runtime {
   requires jdk.jfr;

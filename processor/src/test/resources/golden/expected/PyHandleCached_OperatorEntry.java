@@ -61,7 +61,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
   }
 
   private Object pythonOpMiss(PyInterpreter interpreter) {
-    MissEvents events = PYTHON_OP_SLOTS.beginMiss();
+    MissEvents events = MissEvents.begin();
     Object computed = super.pythonOp(interpreter);
     // Read through the constant VarHandle, which inlines; the runtime's would not.
     PythonOpTable table = (PythonOpTable) PYTHON_OP_TABLE.getAcquire(this);

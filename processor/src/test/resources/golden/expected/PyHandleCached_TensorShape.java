@@ -85,14 +85,14 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     if (owned >= 0) {
       return table.value(owned);
     }
-    MissEvents events = RANK_SLOTS.beginMiss();
+    MissEvents events = MissEvents.begin();
     int computed = super.rank();
     // Read through the constant VarHandle, which inlines; the runtime's would not.
     table = (RankTable) RANK_TABLE.getAcquire(this);
     if (!RANK_SLOTS.isClaimable(table, interpreter, events)) {
       return computed;
     }
-    table = (RankTable) RANK_SLOTS.claim(this, Claim.of(interpreter, computed), events);
+    table = (RankTable) RANK_SLOTS.claim(this, Claim.ofBits(interpreter, computed), events);
     int slot = table.slotOf(interpreter);
     return slot >= 0 ? table.value(slot) : computed;
   }
@@ -166,9 +166,9 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     @Override
     protected void fill(int slot, Claim claim) {
       switch (slot) {
-        case 0 -> value0 = (int) claim.longValue();
-        case 1 -> value1 = (int) claim.longValue();
-        case 2 -> value2 = (int) claim.longValue();
+        case 0 -> value0 = (int) claim.bits();
+        case 1 -> value1 = (int) claim.bits();
+        case 2 -> value2 = (int) claim.bits();
         default -> throw new IndexOutOfBoundsException(slot);
       }
     }

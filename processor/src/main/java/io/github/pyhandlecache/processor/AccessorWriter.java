@@ -176,7 +176,7 @@ final class AccessorWriter {
           .endControlFlow();
     }
     return method
-        .addStatement("$T events = $N.beginMiss()", RuntimeNames.MISS_EVENTS, names.slots())
+        .addStatement("$T events = $T.begin()", RuntimeNames.MISS_EVENTS, RuntimeNames.MISS_EVENTS)
         .addStatement(
             "$T computed = super.$N($L)",
             valueType, accessor.methodName(), accessor.isExplicit() ? interpreter : "")
@@ -189,8 +189,8 @@ final class AccessorWriter {
         .addStatement("return computed")
         .endControlFlow()
         .addStatement(
-            "table = ($T) $N.claim(this, $T.of($N, computed), events)",
-            readType(), names.slots(), RuntimeNames.CLAIM, interpreter)
+            "table = ($T) $N.claim(this, $L, events)",
+            readType(), names.slots(), table.newClaim(interpreter, "computed"))
         .addStatement("int slot = table.slotOf($N)", interpreter)
         .addStatement("return slot >= 0 ? $Ltable.value(slot) : computed", valueCast())
         .build();

@@ -14,7 +14,6 @@ import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -181,27 +180,46 @@ final class SlotTableWriter {
         returns ? ";" : "").build();
   }
 
-  /** How {@code fill} reads the claim's value: as the field's type, from the claim's bits if primitive. */
+  /** How {@code fill} reads the claim's value: as the field's type, from the bits if primitive. */
   private CodeBlock claimedValue() {
-    TypeKind kind = valueMirror.getKind();
-    switch (kind) {
+    switch (valueMirror.getKind()) {
       case BOOLEAN:
-        return CodeBlock.of("claim.booleanValue()");
+        return CodeBlock.of("claim.bits() != 0");
       case DOUBLE:
-        return CodeBlock.of("claim.doubleValue()");
+        return CodeBlock.of("$T.longBitsToDouble(claim.bits())", Double.class);
       case FLOAT:
-        return CodeBlock.of("(float) claim.doubleValue()");
+        return CodeBlock.of("(float) $T.longBitsToDouble(claim.bits())", Double.class);
       case LONG:
-        return CodeBlock.of("claim.longValue()");
+        return CodeBlock.of("claim.bits()");
       case INT:
       case SHORT:
       case CHAR:
       case BYTE:
-        return CodeBlock.of("($T) claim.longValue()", TypeName.get(valueMirror));
+        return CodeBlock.of("($T) claim.bits()", TypeName.get(valueMirror));
       default:
         return fieldType.equals(ClassName.OBJECT)
             ? CodeBlock.of("claim.reference()")
             : CodeBlock.of("($T) claim.reference()", fieldType);
+    }
+  }
+
+  /** How the miss method makes a claim of {@code value}: its bits if primitive. */
+  CodeBlock newClaim(String interpreter, String value) {
+    switch (valueMirror.getKind()) {
+      case BOOLEAN:
+        return CodeBlock.of("$T.ofBits($N, $N ? 1 : 0)", RuntimeNames.CLAIM, interpreter, value);
+      case DOUBLE:
+      case FLOAT:
+        return CodeBlock.of("$T.ofBits($N, $T.doubleToRawLongBits($N))",
+            RuntimeNames.CLAIM, interpreter, Double.class, value);
+      case LONG:
+      case INT:
+      case SHORT:
+      case CHAR:
+      case BYTE:
+        return CodeBlock.of("$T.ofBits($N, $N)", RuntimeNames.CLAIM, interpreter, value);
+      default:
+        return CodeBlock.of("$T.of($N, $N)", RuntimeNames.CLAIM, interpreter, value);
     }
   }
 }

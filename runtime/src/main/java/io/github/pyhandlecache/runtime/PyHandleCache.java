@@ -3,6 +3,7 @@ package io.github.pyhandlecache.runtime;
 import io.github.pyhandlecache.runtime.internal.AccessorSlots;
 import io.github.pyhandlecache.runtime.internal.Claim;
 import io.github.pyhandlecache.runtime.internal.MissEvents;
+import io.github.pyhandlecache.runtime.internal.SlotTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -33,18 +34,18 @@ public final class PyHandleCache<T> {
 
   static {
     try {
-      TABLE = MethodHandles.lookup().findVarHandle(PyHandleCache.class, "table", CacheTable.class);
+      TABLE = MethodHandles.lookup().findVarHandle(PyHandleCache.class, "table", Table.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
     for (int slots = 1; slots <= AccessorSlots.MAX_SLOTS; slots++) {
-      SLOTS_BY_COUNT[slots] = AccessorSlots.of(TABLE, new CacheTable(slots), "PyHandleCache");
+      SLOTS_BY_COUNT[slots] = AccessorSlots.of(TABLE, new Table(slots), "PyHandleCache");
     }
   }
 
   /** Replaced whole by {@link AccessorSlots}; see its Note [Memory ordering on interpreter tags]. */
   @SuppressWarnings("unused") // through TABLE
-  private CacheTable table;
+  private Table table;
 
   /** Creates a cache with one slot, like PyTorch's. */
   public PyHandleCache() {
@@ -62,12 +63,12 @@ public final class PyHandleCache<T> {
       throw new IllegalArgumentException(
           "slots must be between 1 and " + AccessorSlots.MAX_SLOTS + ", got " + slots);
     }
-    TABLE.setRelease(this, new CacheTable(slots)); // allocated with the cache, read with it
+    TABLE.setRelease(this, new Table(slots)); // allocated with the cache, read with it
   }
 
   /**
    * Returns the value cached for {@code interpreter}, or computes it with {@code slowAccessor},
-   * following the call rules of {@code @PyHandleCached} (its Javadoc): a hit returns the value of
+   * following the call rules in the Javadoc of {@code @PyHandleCached}: a hit returns the value of
    * {@code interpreter}'s slot without calling {@code slowAccessor}; a miss calls it once and may
    * claim a slot; a null {@code interpreter} caches nothing; an exception of {@code slowAccessor}
    * propagates and changes no slot. Never returns a value computed for another interpreter.
@@ -80,30 +81,28 @@ public final class PyHandleCache<T> {
   public T getOr(PyInterpreter interpreter, Supplier<? extends T> slowAccessor) {
     Objects.requireNonNull(slowAccessor, "slowAccessor");
     // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
-    CacheTable table = (CacheTable) TABLE.getAcquire(this);
-    if (table.tag0() == interpreter) {
-      return cast(table.value0);
-    }
-    int slot = table.preferredSlot(interpreter); // the slot a claim of it tried first
-    if (slot > 0 && table.tag(slot) == interpreter) {
+    Table table = (Table) TABLE.getAcquire(this);
+    int slots = table.slotCount();
+    int slot = slots == 1 || interpreter == null ? 0 : interpreter.hashCode() % slots;
+    if (table.tag(slot) == interpreter) {
       return cast(table.value(slot));
     }
     return getMiss(interpreter, slowAccessor);
   }
 
   private T getMiss(PyInterpreter interpreter, Supplier<? extends T> slowAccessor) {
-    CacheTable table = (CacheTable) TABLE.getAcquire(this);
-    int owned = AccessorSlots.slotOf(table, interpreter);
+    Table table = (Table) TABLE.getAcquire(this);
+    int owned = AccessorSlots.slotOf(table, interpreter); // a slot that was not its preferred one
     if (owned >= 0) {
       return cast(table.value(owned));
     }
     AccessorSlots slots = SLOTS_BY_COUNT[table.slotCount()];
-    MissEvents events = slots.beginMiss();
+    MissEvents events = MissEvents.begin();
     T computed = slowAccessor.get();
-    if (!slots.isClaimable((CacheTable) TABLE.getAcquire(this), interpreter, events)) {
+    if (!slots.isClaimable((Table) TABLE.getAcquire(this), interpreter, events)) {
       return computed;
     }
-    table = (CacheTable) slots.claim(this, Claim.of(interpreter, computed), events);
+    table = (Table) slots.claim(this, Claim.of(interpreter, computed), events);
     owned = table.slotOf(interpreter);
     return owned >= 0 ? cast(table.value(owned)) : computed;
   }
@@ -116,5 +115,53 @@ public final class PyHandleCache<T> {
   @Override
   public String toString() {
     return "PyHandleCache" + TABLE.getAcquire(this);
+  }
+
+  /** The slots in one array: slot {@code k}'s tag at {@code 2k}, its value at {@code 2k + 1}. */
+  private static final class Table extends SlotTable {
+    private static final VarHandle TAGS = MethodHandles.arrayElementVarHandle(Object[].class);
+
+    private final Object[] slots;
+
+    Table(int slots) {
+      this.slots = new Object[2 * slots];
+      for (int tag = 0; tag < this.slots.length; tag += 2) {
+        this.slots[tag] = EMPTY;
+      }
+    }
+
+    Object value(int slot) {
+      return slots[2 * slot + 1];
+    }
+
+    @Override
+    protected Table newTable() {
+      return new Table(slotCount());
+    }
+
+    @Override
+    protected int slotCount() {
+      return slots.length / 2;
+    }
+
+    @Override
+    protected Object tag(int slot) {
+      return TAGS.getAcquire(slots, 2 * slot);
+    }
+
+    @Override
+    protected boolean casTag(int slot, Object expected, Object tag) {
+      return TAGS.compareAndSet(slots, 2 * slot, expected, tag);
+    }
+
+    @Override
+    protected void fill(int slot, Claim claim) {
+      slots[2 * slot + 1] = claim.reference();
+    }
+
+    @Override
+    protected void copyValue(int slot, SlotTable from) {
+      slots[2 * slot + 1] = ((Table) from).slots[2 * slot + 1];
+    }
   }
 }

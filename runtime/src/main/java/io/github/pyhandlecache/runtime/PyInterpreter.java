@@ -26,14 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interpreter.close();           // releases every slot it owns
  * }</pre>
  *
- * <p>A thread keeps nothing of the runtime once its outermost scope is closed: a pooled thread that
- * outlives a redeployed application holds no reference to its classes. Instances are thread-safe.
- * {@code equals} is identity.
+ * <p>A thread keeps nothing of the runtime once its outermost scope is closed, so a pooled thread
+ * that outlives a redeployed application keeps nothing of it. Thread-safe; {@code equals} is
+ * identity.
  */
 public final class PyInterpreter {
   /**
-   * Each thread's innermost scope, in a one-element {@code Object[]}: a JDK type, which refers to
-   * nothing once the scope is closed. Entering and leaving write the element, never the map.
+   * Each thread's innermost scope, in a one-element {@code Object[]}: a JDK type, holding nothing
+   * once the outermost scope is closed. Entering and leaving write the element, not the map.
    */
   private static final ThreadLocal<Object[]> SCOPES = new ThreadLocal<>();
 
@@ -45,7 +45,7 @@ public final class PyInterpreter {
   }
 
   private final String name;
-  /** A different number for each interpreter created, so that caches spread them over slots. */
+  /** Differs between interpreters created one after another, so that caches spread them. */
   private final int number = CREATED.getAndIncrement() & Integer.MAX_VALUE;
   private final Registrations registrations = new Registrations();
   private final AtomicInteger threads = new AtomicInteger();
@@ -56,21 +56,16 @@ public final class PyInterpreter {
   }
 
   /**
-   * Returns a new, open interpreter.
+   * {@return a new, open interpreter}
    *
    * @param name for diagnostics only: two interpreters of the same name are still two interpreters
-   * @return the new interpreter
    * @throws NullPointerException if {@code name} is null
    */
   public static PyInterpreter create(String name) {
     return new PyInterpreter(Objects.requireNonNull(name, "name"));
   }
 
-  /**
-   * Returns the name this interpreter was created with.
-   *
-   * @return the name
-   */
+  /** {@return the name this interpreter was created with} */
   public String name() {
     return name;
   }
@@ -87,15 +82,11 @@ public final class PyInterpreter {
       throw new IllegalStateException("cannot enter closed interpreter " + name);
     }
     Thread thread = Thread.currentThread();
-    Object[] innermost;
-    if (thread instanceof InterpreterThread) {
-      innermost = ((InterpreterThread) thread).innermost;
-    } else {
-      innermost = SCOPES.get();
-      if (innermost == null) {
-        innermost = new Object[1];
-        SCOPES.set(innermost); // once per thread; a fault before this line leaves it as it was
-      }
+    Object[] innermost =
+        thread instanceof InterpreterThread ? ((InterpreterThread) thread).innermost : SCOPES.get();
+    if (innermost == null) {
+      innermost = new Object[1];
+      SCOPES.set(innermost); // once per thread; a fault before this line leaves all as it was
     }
     Scope scope = new Scope(this, innermost, thread);
     innermost[0] = scope; // the one write that enters: nothing after it can throw
@@ -103,12 +94,10 @@ public final class PyInterpreter {
   }
 
   /**
-   * Returns the interpreter of the innermost open scope of the calling thread, closed or not; else
+   * {@return the interpreter of the innermost open scope of the calling thread, closed or not; else
    * the interpreter whose {@link #threadFactory()} made the thread; else the answer of an installed
-   * {@link InterpreterLookup} (for example the interpreter of the GraalPy context the thread is in);
-   * else null.
-   *
-   * @return the current interpreter, or null if there is none
+   * {@link InterpreterLookup}, for example the interpreter of the GraalPy context the thread is in;
+   * else null}
    */
   public static PyInterpreter current() {
     Thread thread = Thread.currentThread();
@@ -119,10 +108,9 @@ public final class PyInterpreter {
     }
     Object[] innermost = SCOPES.get();
     Scope scope = innermost == null ? null : (Scope) innermost[0];
-    return scope != null ? scope.interpreter : lookUpCurrent();
-  }
-
-  private static PyInterpreter lookUpCurrent() {
+    if (scope != null) {
+      return scope.interpreter;
+    }
     for (InterpreterLookup lookup : LOOKUPS) {
       PyInterpreter found = lookup.currentInterpreter();
       if (found != null) {
@@ -133,13 +121,11 @@ public final class PyInterpreter {
   }
 
   /**
-   * Returns a factory of threads whose current interpreter is this one for their whole life, so
-   * that {@link #current()} on them reads a field of the thread, not a thread-local map. Scopes
-   * entered on them nest as usual. Use it with any executor, e.g. {@code
+   * {@return a factory of threads whose current interpreter is this one for their whole life}, so
+   * that {@link #current()} on them reads a field of the thread, not a thread-local map; scopes
+   * entered on them nest as usual. For any executor: {@code
    * Executors.newFixedThreadPool(4, interpreter.threadFactory())}. Threads are named after the
-   * interpreter, are not daemons, and hold the interpreter as long as they live.
-   *
-   * @return a new thread factory
+   * interpreter, are not daemons, and hold the interpreter for as long as they live.
    */
   public ThreadFactory threadFactory() {
     return task -> new InterpreterThread(this, task, name + "-thread-" + threads.incrementAndGet());
@@ -159,20 +145,15 @@ public final class PyInterpreter {
     registrations.releaseAll(this);
   }
 
-  /**
-   * Returns whether {@link #close()} has been called.
-   *
-   * @return {@code true} if this interpreter is closed
-   */
+  /** {@return whether {@link #close()} has been called} */
   public boolean isClosed() {
     return closed;
   }
 
   /**
-   * Returns a number that differs between interpreters created one after another: caches with
-   * several slots start looking for an interpreter's slot at this number modulo their slot count.
-   *
-   * @return a non-negative number, fixed for this interpreter
+   * {@return a non-negative number, fixed for this interpreter, that differs between interpreters
+   * created one after another}: caches with several slots look for an interpreter's slot at this
+   * number modulo their slot count first.
    */
   @Override
   public int hashCode() {
@@ -196,7 +177,7 @@ public final class PyInterpreter {
     return lookups.toArray(new InterpreterLookup[0]);
   }
 
-  /** A thread of {@link #threadFactory()}: its interpreter, and its scopes, in its own fields. */
+  /** A thread of {@link #threadFactory()}: its interpreter and its scopes in its own fields. */
   private static final class InterpreterThread extends Thread {
     final PyInterpreter interpreter;
     final Object[] innermost = new Object[1];
@@ -234,20 +215,19 @@ public final class PyInterpreter {
     @Override
     public void close() {
       if (Thread.currentThread() != thread) {
-        throw new IllegalStateException(
-            "scope of " + interpreter.name + " entered on thread " + thread.getName()
-                + " cannot be closed on thread " + Thread.currentThread().getName());
+        throw new IllegalStateException("scope of " + interpreter.name + " entered on thread "
+            + thread.getName() + " cannot be closed on thread " + Thread.currentThread().getName());
       }
       if (closed) {
         return;
       }
       if (innermost[0] != this) {
-        throw new IllegalStateException(
-            "scope of " + interpreter.name + " is not the innermost: close the scope of "
-                + ((Scope) innermost[0]).interpreter.name + " first");
+        throw new IllegalStateException("scope of " + interpreter.name
+            + " is not the innermost: close the scope of " + ((Scope) innermost[0]).interpreter.name
+            + " first");
       }
-      // Two plain writes and no call between them: no Throwable can separate them. The outermost
-      // scope leaves null behind: the thread refers to nothing of the runtime any more.
+      // Two plain writes, no call between them: no Throwable can separate them. The outermost
+      // scope leaves null behind, and the thread refers to nothing of the runtime any more.
       innermost[0] = enclosing;
       closed = true;
     }

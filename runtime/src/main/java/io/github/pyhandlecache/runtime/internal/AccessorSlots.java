@@ -1,9 +1,11 @@
 package io.github.pyhandlecache.runtime.internal;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
-import java.util.Objects;
+import java.util.Properties;
 
 /**
  * The slots of one cached accessor, on every object that has it, and the protocol that claims and
@@ -13,30 +15,16 @@ import java.util.Objects;
  *
  * <p>Every other comment about ordering in this project, generated code included, points here.
  *
- * <p>Each object holds, per accessor, a {@link SlotTable}: allocated with the object, so that a hit
+ * <p>Each object holds, per accessor, a {@link SlotTable}, allocated with the object so that a hit
  * reads memory next to it, and replaced only whole, by a CAS of the object's field. Its slots are
- * <em>write-once</em>: a tag goes from {@code EMPTY} to a pending {@link Claim}, then to the claim's
- * interpreter (the slot's <em>owner</em>) or to {@code ABANDONED}, and never back.
- *
- * <ul>
- *   <li><b>Hit</b> (generated code; {@code PyHandleCache.getOr}): an acquire load of the table, an
- *       acquire load of the tag of the caller {@code I}'s preferred slot (its {@code hashCode()}
- *       modulo the slot count; the others on a miss), a compare, a plain load of the value.
- *   <li><b>Miss</b>: the slow accessor runs first, with nothing held; then {@link #claim} registers
- *       the object with {@code I}, weakly, and loops: if {@code I} owns a slot, stop; if a claim of
- *       {@code I} is pending, complete it; if {@code I} is closed, stop; CAS a claim into the first
- *       {@code EMPTY} slot from {@code I}'s preferred one and complete it; or, if a slot is
- *       reclaimable (its owner closed, or abandoned), replace the table with one where {@code I}'s
- *       claim is pending; else every slot is another open interpreter's: bypass.
- *   <li><b>Complete</b> (any thread): if the claimant is closed, CAS the claim to {@code ABANDONED};
- *       else write the claim's value into the slot and CAS the claim to the claimant.
- *   <li><b>Replace</b>: seal the table (CAS each {@code EMPTY} or pending slot to {@code
- *       ABANDONED}, so that nothing lands in it any more), then CAS the object's field from it to a
- *       new table holding its open owners and their values.
- *   <li><b>Release</b> ({@code I.close()}): set {@code closed}, then replace the table of every
- *       registered object with one without {@code I}; each failed CAS is retried on the table that
- *       won.
- * </ul>
+ * <em>write-once</em>: a tag goes from {@code EMPTY} to a pending {@link Claim} (an interpreter and
+ * its value), then to that interpreter, the slot's <em>owner</em>, or to {@code ABANDONED}, never
+ * back. A hit is an acquire load of the table, an acquire load of the tag of the caller {@code I}'s
+ * preferred slot ({@code I.hashCode()} modulo the slot count), a compare, a plain load of the value.
+ * Any thread <em>completes</em> a pending claim: writes its value into the slot and CASes the claim
+ * to its interpreter (to {@code ABANDONED} if that is closed). <em>Replacing</em> a table seals it
+ * (CASes its empty and pending slots to {@code ABANDONED}), then CASes in a new table with its open
+ * owners and their values. {@code I.close()} replaces the table of every object registered with it.
  *
  * <ol>
  *   <li><b>Publication.</b> A table is complete before the release store or CAS that publishes it,
@@ -54,15 +42,13 @@ import java.util.Objects;
  *       open owners and their values, and only {@code I.close()} drops {@code I}: while {@code I}
  *       owns a slot, every table holds the same value for it.
  *   <li><b>Release against a racing claim.</b> Volatile accesses and CASes are totally ordered. A
- *       claimant registers, then reads the table, then reads {@code closed}, then places its claim
- *       in that table; a claim becomes an owner only by a CAS that follows a read of {@code closed
- *       == false} made after the claim was placed. The closer writes {@code closed}, then reads the
- *       registrations, then seals and replaces each table. A claimant that read {@code false} is
- *       registered by then, and the table it read is sealed (its claim cannot land) or holds its
- *       claim, pending (the seal kills it) or owning (the copy drops it); one that read a table the
- *       closer installed reads {@code true}. So no slot of a table installed after {@code close()}
- *       returns holds {@code I}, a claim of {@code I}, or a value a helper wrote for {@code I}:
- *       helpers write only into the table they read, which the closer has detached.
+ *       claimant registers, reads the table, reads {@code closed}, then places its claim in that
+ *       table. The closer writes {@code closed}, reads the registrations, then seals and replaces
+ *       each table. So a claimant that read {@code false} is registered by then, and the table it
+ *       read is sealed (its claim cannot land) or holds its claim, pending (the seal kills it) or
+ *       owning (the copy drops it); a claimant that read a table the closer installed reads {@code
+ *       true}. Helpers write values only into the table they read, detached by then. So once {@code
+ *       close()} returns, no table of an object holds {@code I}, its claims, or its values.
  *   <li><b>Progress and faults.</b> Nothing waits. A hit reads; a miss makes at most {@link
  *       #MAX_ATTEMPTS} rounds of CASes and then returns its own value. Every shared write is a CAS
  *       (of a tag, a table, a registration) or the write of a pending claim's value into its slot.
@@ -72,7 +58,7 @@ import java.util.Objects;
  * </ol>
  */
 public final class AccessorSlots {
-  /** The most slots an accessor can have: the {@code slots} limit of {@code @PyHandleCached}. */
+  /** The {@code slots} limit of {@code @PyHandleCached}. */
   public static final int MAX_SLOTS = 16;
 
   /** The protocol this runtime speaks with generated code: see {@link #requireProtocol}. */
@@ -95,112 +81,74 @@ public final class AccessorSlots {
 
   /**
    * Checks, first thing in a generated class's static initializer, that this runtime speaks the
-   * protocol the class was generated for.
-   *
-   * @param protocol the slot protocol the class was generated for
-   * @param processorVersion the version of the processor that generated the class
-   * @param generated the generated class
-   * @throws IllegalStateException naming both versions if it does not
+   * protocol the class was generated for; throws IllegalStateException naming both versions if not.
    */
   public static void requireProtocol(int protocol, String processorVersion, Class<?> generated) {
     if (protocol != PROTOCOL) {
-      throw new IllegalStateException(
-          generated.getName() + " was generated by pyhandlecache-processor " + processorVersion
-              + " for slot protocol " + protocol + ", but pyhandlecache-runtime "
-              + RuntimeVersion.get() + " speaks protocol " + PROTOCOL
-              + ": use the same version of both (import pyhandlecache-bom)");
+      throw new IllegalStateException(generated.getName() + " was generated by"
+          + " pyhandlecache-processor " + processorVersion + " for slot protocol " + protocol
+          + ", but pyhandlecache-runtime " + runtimeVersion() + " speaks protocol " + PROTOCOL
+          + ": use the same version of both (import pyhandlecache-bom)");
+    }
+  }
+
+  /** This runtime's Maven version, which the build writes into {@code version.properties}. */
+  static String runtimeVersion() {
+    try (InputStream in = AccessorSlots.class.getResourceAsStream("version.properties")) {
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    } catch (IOException | NullPointerException e) {
+      return "(unknown version)";
     }
   }
 
   /**
-   * Returns the slots of an accessor whose tables live in {@code tables}, an instance field of
-   * type {@code empty.getClass()}.
-   *
-   * @param tables the VarHandle of the field that holds each object's table
-   * @param empty a table whose slots are all empty, of the class every table of the accessor has
-   * @param accessor how events name the accessor: {@code Foo.op(PyInterpreter)} or {@code Foo.op()}
-   * @return the accessor's slots
+   * Returns the slots of an accessor whose tables live in {@code tables}, an instance field of the
+   * class of {@code empty}, a table whose slots are all empty; events name it {@code accessor}.
    */
   public static AccessorSlots of(VarHandle tables, SlotTable empty, String accessor) {
-    if (tables.varType() != empty.getClass() || tables.coordinateTypes().size() != 1) {
-      throw new IllegalArgumentException(
-          "not an instance field of type " + empty.getClass().getName() + ": " + tables);
-    }
     int slots = empty.slotCount();
-    if (slots < 1 || slots > MAX_SLOTS) {
-      throw new IllegalArgumentException(
-          "slots must be between 1 and " + MAX_SLOTS + ", got " + slots);
+    if (tables.varType() != empty.getClass() || slots < 1 || slots > MAX_SLOTS || accessor == null) {
+      throw new IllegalArgumentException("not the slots of an accessor: " + accessor);
     }
-    for (int slot = 0; slot < slots; slot++) {
-      if (empty.tag(slot) != SlotTable.EMPTY) {
-        throw new IllegalArgumentException("slot " + slot + " of the empty table is not empty");
-      }
-    }
-    return new AccessorSlots(tables, empty, Objects.requireNonNull(accessor, "accessor"));
+    return new AccessorSlots(tables, empty, accessor);
   }
 
-  /**
-   * Returns the slot of {@code table} that {@code interpreter} owns, or -1, also when either is null.
-   *
-   * @param table an object's table, or null
-   * @param interpreter the caller's interpreter, or null
-   * @return the index of the slot, or -1
-   */
+  /** Returns the slot of {@code table} that {@code interpreter} owns, or -1, also if either is null. */
   public static int slotOf(SlotTable table, PyInterpreter interpreter) {
     return table == null || interpreter == null ? -1 : table.slotOf(interpreter);
   }
 
   /**
-   * Starts a miss, before its slow accessor runs: returns the events it may record, begun, or
-   * null when no recording wants them (the usual case, which costs a load per event type).
-   *
-   * @return the miss's events, or null
-   */
-  public MissEvents beginMiss() {
-    return MissEvents.begin();
-  }
-
-  /**
-   * After the slow accessor has run for {@code claimant}: returns whether {@link #claim} is worth
-   * calling. False, and the caller returns its own value, if {@code claimant} is null or closed, or
-   * every slot is another open interpreter's (a <em>bypass</em>, recorded as an event).
-   *
-   * @param table the object's table, read by the caller through its own constant VarHandle (which
-   *     the JIT inlines; this class's is an instance field), or null
-   * @param claimant the interpreter the slow accessor ran for, or null
-   * @param events the miss's events, from {@link #beginMiss}, or null
-   * @return whether {@link #claim} is worth calling
+   * After the slow accessor ran: returns whether {@link #claim} is worth calling. False, and the
+   * caller returns its own value, if {@code claimant} is null or closed, or every slot of {@code
+   * table} (read through the caller's constant VarHandle, which inlines; this class's does not) is
+   * another open interpreter's: a bypass, recorded as an event.
    */
   public boolean isClaimable(SlotTable table, PyInterpreter claimant, MissEvents events) {
     if (claimant == null) {
       MissEvents.noInterpreter(events, this);
       return false;
-    }
-    if (claimant.isClosed()) {
+    } else if (claimant.isClosed()) {
       return false;
     }
-    if (table == null) {
-      return true;
-    }
-    for (int slot = 0; slot < table.slotCount(); slot++) {
+    for (int slot = 0; table != null && slot < table.slotCount(); slot++) {
       Object tag = table.tag(slot);
       if (tag == claimant || tag == SlotTable.EMPTY || isReclaimable(tag) || isClaimOf(tag, claimant)) {
         return true;
       }
     }
-    MissEvents.bypass(events, this, claimant);
-    return false;
+    if (table != null) {
+      MissEvents.bypass(events, this, claimant);
+    }
+    return table == null;
   }
 
   /**
-   * Claims a slot of {@code host} for {@code claim}'s claimant, and returns {@code host}'s table as
-   * it is afterwards: the caller returns its interpreter's value from it if it owns a slot there
-   * (its own claim, or another thread's for the same interpreter), else its own value.
-   *
-   * @param host the object whose slot is claimed
-   * @param claim the claimant and the value its slow accessor returned
-   * @param events the miss's events, from {@link #beginMiss}, or null
-   * @return {@code host}'s table after the claim
+   * Claims a slot of {@code host} for {@code claim}'s claimant and returns {@code host}'s table as it
+   * is afterwards: the caller returns its interpreter's value from it if it owns a slot there (its
+   * claim, or another thread's for the same interpreter), else its own value.
    */
   public SlotTable claim(Object host, Claim claim, MissEvents events) {
     PyInterpreter claimant = claim.claimant();
@@ -208,12 +156,11 @@ public final class AccessorSlots {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       SlotTable table = read(host);
       int slots = table.slotCount();
-      int start = preferredSlot(claimant, slots);
       int empty = -1;
       int reclaimable = -1;
       Claim pending = null;
-      for (int i = 0; i < slots && pending == null; i++) {
-        int slot = (start + i) % slots;
+      for (int i = 0, slot = preferredSlot(claimant, slots); i < slots && pending == null;
+          i++, slot = (slot + 1) % slots) {
         Object tag = table.tag(slot);
         if (tag == claimant) {
           return table;
@@ -228,11 +175,9 @@ public final class AccessorSlots {
       }
       if (pending != null) {
         continue; // look again: the claimant owns that slot now, or the claim was abandoned
-      }
-      if (claimant.isClosed()) { // read after the table: see Release in the Note
+      } else if (claimant.isClosed()) { // read after the table: see Release in the Note
         return table;
-      }
-      if (empty >= 0) {
+      } else if (empty >= 0) {
         if (table.casTag(empty, SlotTable.EMPTY, claim)) {
           complete(table, empty, claim);
           if (table.tag(empty) == claimant) {
@@ -254,8 +199,8 @@ public final class AccessorSlots {
 
   /**
    * Replaces {@code host}'s table by one without {@code closed}, whether it owns a slot there or
-   * not: a claim of {@code closed} that read the old table can then not land (Note, point 4).
-   * Returns how many slots {@code closed} owned there (0 or 1).
+   * not, so that a claim of {@code closed} that read the old table cannot land (Note, point 4).
+   * Returns how many slots {@code closed} owned there.
    */
   int release(Object host, PyInterpreter closed) {
     while (true) {
@@ -267,12 +212,10 @@ public final class AccessorSlots {
     }
   }
 
-  /** Returns how many slots the accessor has. */
   int slotCount() {
     return empty.slotCount();
   }
 
-  /** Returns how events name the accessor. */
   String accessor() {
     return accessor;
   }
@@ -289,53 +232,44 @@ public final class AccessorSlots {
 
   /** Publishes a pending claim, or abandons it if its claimant is closed. Any thread may. */
   private static void complete(SlotTable table, int slot, Claim claim) {
-    PyInterpreter claimant = claim.claimant();
-    if (claimant.isClosed()) {
+    if (claim.claimant().isClosed()) {
       table.casTag(slot, claim, SlotTable.ABANDONED);
     } else {
       table.fill(slot, claim);
-      table.casTag(slot, claim, claimant);
+      table.casTag(slot, claim, claim.claimant());
     }
   }
 
   /**
    * Seals {@code table}, then CASes in a new table with its open owners but {@code dropped}, and
-   * {@code claim} pending in the first free slot from its claimant's preferred one, unless its
-   * claimant owns a slot already. Returns whether the CAS landed.
+   * {@code claim}, if any, pending in the first empty slot from its claimant's preferred one, unless
+   * its claimant owns a slot already. Returns whether the CAS landed.
    */
   private boolean replace(Object host, SlotTable table, PyInterpreter dropped, Claim claim) {
     table.seal();
     SlotTable next = table.newTable();
-    for (int slot = 0; slot < table.slotCount(); slot++) {
-      if (table.tag(slot) instanceof PyInterpreter) {
-        PyInterpreter owner = (PyInterpreter) table.tag(slot);
-        if (owner != dropped && !owner.isClosed()) {
-          next.copyValue(slot, table);
-          next.casTag(slot, SlotTable.EMPTY, owner); // the new table is not shared yet
-        }
+    int slots = table.slotCount();
+    for (int slot = 0; slot < slots; slot++) {
+      Object owner = table.tag(slot);
+      if (owner instanceof PyInterpreter && owner != dropped && !((PyInterpreter) owner).isClosed()) {
+        next.copyValue(slot, table);
+        next.casTag(slot, SlotTable.EMPTY, owner); // the new table is not shared yet
       }
     }
     if (claim != null && next.slotOf(claim.claimant()) < 0) {
-      int start = preferredSlot(claim.claimant(), next.slotCount());
-      for (int i = 0; i < next.slotCount(); i++) {
-        if (next.casTag((start + i) % next.slotCount(), SlotTable.EMPTY, claim)) {
-          break;
-        }
-      }
+      int start = preferredSlot(claim.claimant(), slots);
+      for (int i = 0; i < slots && !next.casTag((start + i) % slots, SlotTable.EMPTY, claim); i++) {}
     }
-    next.setRegistration(table.registration());
+    next.registration = table.registration;
     return tables.compareAndSet(host, table, next);
   }
 
   /** Returns {@code host}'s registration, created on its first claim and kept by its tables. */
   private Registrations.HostRef registration(Object host) {
     SlotTable table = read(host);
-    Registrations.HostRef ref = table.registration();
+    Registrations.HostRef ref = table.registration;
     if (ref == null) {
-      ref = new Registrations.HostRef(host, weakly);
-      if (!table.setRegistration(ref)) {
-        ref = table.registration();
-      }
+      table.registration = ref = new Registrations.HostRef(host, weakly);
     }
     return ref;
   }
@@ -353,10 +287,5 @@ public final class AccessorSlots {
   /** The slot a claim of {@code interpreter} tries first, and its hit looks at. */
   private static int preferredSlot(PyInterpreter interpreter, int slots) {
     return interpreter.hashCode() % slots;
-  }
-
-  @Override
-  public String toString() {
-    return "AccessorSlots[" + accessor + ", " + slotCount() + " slots]";
   }
 }

@@ -4,9 +4,9 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
 
 /**
  * An interpreter's claim of a slot, with the value its slow accessor returned: the tag of a slot
- * while the claim is pending. <strong>Support for generated code and {@code PyHandleCache}; not an
- * API.</strong> It carries the value so that any thread can complete it ({@link AccessorSlots},
- * Note, point 5). Primitive values travel as bits and land in typed slots: nothing is boxed.
+ * while the claim is pending. It carries the value so that any thread can complete it ({@link
+ * AccessorSlots}, Note, point 5). A primitive value travels as the bits of a {@code long} (a {@code
+ * double}'s raw bits, a {@code boolean} as 1 or 0) and lands in a typed slot: nothing is boxed.
  */
 public final class Claim {
   private final PyInterpreter claimant;
@@ -19,84 +19,20 @@ public final class Claim {
     this.bits = bits;
   }
 
-  /**
-   * Returns a claim of a reference value.
-   *
-   * @param claimant the interpreter the value was computed for
-   * @param value the value
-   * @return the claim
-   */
   public static Claim of(PyInterpreter claimant, Object value) {
     return new Claim(claimant, value, 0);
   }
 
-  /**
-   * Returns a claim of a {@code long}, {@code int}, {@code short}, {@code char} or {@code byte}.
-   *
-   * @param claimant the interpreter the value was computed for
-   * @param value the value
-   * @return the claim
-   */
-  public static Claim of(PyInterpreter claimant, long value) {
-    return new Claim(claimant, null, value);
+  public static Claim ofBits(PyInterpreter claimant, long bits) {
+    return new Claim(claimant, null, bits);
   }
 
-  /**
-   * Returns a claim of a {@code double} or {@code float}.
-   *
-   * @param claimant the interpreter the value was computed for
-   * @param value the value
-   * @return the claim
-   */
-  public static Claim of(PyInterpreter claimant, double value) {
-    return new Claim(claimant, null, Double.doubleToRawLongBits(value));
-  }
-
-  /**
-   * Returns a claim of a {@code boolean}.
-   *
-   * @param claimant the interpreter the value was computed for
-   * @param value the value
-   * @return the claim
-   */
-  public static Claim of(PyInterpreter claimant, boolean value) {
-    return new Claim(claimant, null, value ? 1 : 0);
-  }
-
-  /**
-   * Returns the reference value.
-   *
-   * @return the value of a claim made with {@link #of(PyInterpreter, Object)}
-   */
   public Object reference() {
     return reference;
   }
 
-  /**
-   * Returns the integral value.
-   *
-   * @return the value of a claim made with {@link #of(PyInterpreter, long)}
-   */
-  public long longValue() {
+  public long bits() {
     return bits;
-  }
-
-  /**
-   * Returns the floating-point value.
-   *
-   * @return the value of a claim made with {@link #of(PyInterpreter, double)}
-   */
-  public double doubleValue() {
-    return Double.longBitsToDouble(bits);
-  }
-
-  /**
-   * Returns the {@code boolean} value.
-   *
-   * @return the value of a claim made with {@link #of(PyInterpreter, boolean)}
-   */
-  public boolean booleanValue() {
-    return bits != 0;
   }
 
   PyInterpreter claimant() {

@@ -1,18 +1,33 @@
 package io.github.pyhandlecache.runtime.internal;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 
 /**
- * The events one miss may record, begun before its slow accessor runs so that their duration is
- * the slow accessor's (and the claim's after it). <strong>Support for generated code; not an
- * API.</strong> A miss holds null instead unless a recording enables at least one of them. A miss
- * commits at most one: a claim is either a Claim or a Reclaim, never both.
+ * The JDK Flight Recorder events one miss may record, begun before its slow accessor runs so that
+ * their duration is the slow accessor's and the claim's; null unless a recording enables one. The
+ * events' names and fields are the contract (README, "Seeing what the cache does"), not these
+ * classes. None is recorded on a hit, and a miss commits at most one, so that counts add up.
  */
 public final class MissEvents {
-  private final CacheEvents.Claim claim = new CacheEvents.Claim();
-  private final CacheEvents.Reclaim reclaim = new CacheEvents.Reclaim();
-  private final CacheEvents.Bypass bypass = new CacheEvents.Bypass();
-  private final CacheEvents.NoInterpreter noInterpreter = new CacheEvents.NoInterpreter();
+  /*
+   * One instance of each event, only asked isEnabled(): that reads the event class's static state,
+   * so a miss allocates nothing unless a recording wants an event.
+   */
+  private static final Claim CLAIM = new Claim();
+  private static final Reclaim RECLAIM = new Reclaim();
+  private static final Bypass BYPASS = new Bypass();
+  private static final NoInterpreter NO_INTERPRETER = new NoInterpreter();
+
+  private final Claim claim = new Claim();
+  private final Reclaim reclaim = new Reclaim();
+  private final Bypass bypass = new Bypass();
+  private final NoInterpreter noInterpreter = new NoInterpreter();
 
   private MissEvents() {
     claim.begin();
@@ -21,61 +36,73 @@ public final class MissEvents {
     noInterpreter.begin();
   }
 
-  /*
-   * One instance of each event, only ever asked isEnabled(): that reads the event class's static
-   * state, so a shared instance answers for all, and a miss allocates nothing unless a recording
-   * wants one of them (new Event().isEnabled() allocates wherever this method is not inlined).
-   */
-  private static final CacheEvents.Claim CLAIM_PROBE = new CacheEvents.Claim();
-  private static final CacheEvents.Reclaim RECLAIM_PROBE = new CacheEvents.Reclaim();
-  private static final CacheEvents.Bypass BYPASS_PROBE = new CacheEvents.Bypass();
-  private static final CacheEvents.NoInterpreter NO_INTERPRETER_PROBE =
-      new CacheEvents.NoInterpreter();
-
-  static MissEvents begin() {
-    if (CLAIM_PROBE.isEnabled()
-        || RECLAIM_PROBE.isEnabled()
-        || BYPASS_PROBE.isEnabled()
-        || NO_INTERPRETER_PROBE.isEnabled()) {
-      return new MissEvents();
-    }
-    return null;
+  /** Starts a miss: returns its events, begun, or null when no recording wants them. */
+  public static MissEvents begin() {
+    boolean wanted = CLAIM.isEnabled() || RECLAIM.isEnabled() || BYPASS.isEnabled()
+        || NO_INTERPRETER.isEnabled();
+    return wanted ? new MissEvents() : null;
   }
 
   /** {@code claimant} claimed a slot that {@code previous}, a closed interpreter, owned, or none. */
-  static void claimed(
-      MissEvents events, AccessorSlots slots, PyInterpreter claimant, Object previous) {
-    if (events == null) {
-      return;
-    }
-    if (previous instanceof PyInterpreter) {
+  static void claimed(MissEvents events, AccessorSlots slots, PyInterpreter claimant, Object previous) {
+    if (events != null && previous instanceof PyInterpreter) {
       events.reclaim.previousOwner = ((PyInterpreter) previous).name();
-      commit(events.reclaim, slots, claimant);
-    } else {
-      commit(events.claim, slots, claimant);
+      events.reclaim.commitFor(slots, claimant);
+    } else if (events != null) {
+      events.claim.commitFor(slots, claimant);
     }
   }
 
-  /** Every slot was owned by another open interpreter than {@code caller}. */
   static void bypass(MissEvents events, AccessorSlots slots, PyInterpreter caller) {
     if (events != null) {
-      commit(events.bypass, slots, caller);
+      events.bypass.commitFor(slots, caller);
     }
   }
 
-  /** The call had no interpreter. */
   static void noInterpreter(MissEvents events, AccessorSlots slots) {
     if (events != null) {
-      commit(events.noInterpreter, slots, null);
+      events.noInterpreter.commitFor(slots, null);
     }
   }
 
-  private static void commit(
-      CacheEvents.MissEvent event, AccessorSlots slots, PyInterpreter caller) {
-    event.end();
-    if (event.shouldCommit()) {
-      event.set(slots, caller);
-      event.commit();
+  /** The fields of every miss event; its duration is the miss's: slow accessor, then claim. */
+  @Category("pyhandlecache")
+  @StackTrace(false)
+  private abstract static class MissEvent extends Event {
+    @Label("Accessor") String accessor;
+    @Label("Interpreter") String interpreter;
+    @Label("Slots") int slots;
+
+    final void commitFor(AccessorSlots accessorSlots, PyInterpreter caller) {
+      end();
+      if (shouldCommit()) {
+        accessor = accessorSlots.accessor();
+        interpreter = caller == null ? null : caller.name();
+        slots = accessorSlots.slotCount();
+        commit();
+      }
     }
   }
+
+  @Name("io.github.pyhandlecache.Claim")
+  @Label("Cache Claim")
+  @Description("A miss claimed an empty slot")
+  private static final class Claim extends MissEvent {}
+
+  @Name("io.github.pyhandlecache.Reclaim")
+  @Label("Cache Reclaim")
+  @Description("A miss claimed a slot that a closed interpreter still owned, its close() not done")
+  private static final class Reclaim extends MissEvent {
+    @Label("Previous Owner") String previousOwner;
+  }
+
+  @Name("io.github.pyhandlecache.Bypass")
+  @Label("Cache Bypass")
+  @Description("A miss found every slot owned by another open interpreter: slots is too small")
+  private static final class Bypass extends MissEvent {}
+
+  @Name("io.github.pyhandlecache.NoInterpreter")
+  @Label("Cache Miss Without Interpreter")
+  @Description("A call had no interpreter (none entered, or null passed): nothing was cached")
+  private static final class NoInterpreter extends MissEvent {}
 }

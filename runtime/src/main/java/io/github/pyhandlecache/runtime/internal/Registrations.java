@@ -5,18 +5,19 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.util.function.Function;
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 
 /**
  * The objects one interpreter may own slots of, so that its {@code close()} can release them.
- * <strong>Support for {@code PyInterpreter}; not an API.</strong>
- *
- * <p>An object is registered before each claim (see Release in {@link AccessorSlots}'s Note), so a
- * registration may name an object whose slot was never won. It holds the object and its accessor
- * weakly: the cache keeps neither a host object nor a generated class (and its class loader) alive.
- * Registrations live in chunks of an array each, the newest first; once cleared references are as
- * many as the live ones, the chunks behind the newest are rebuilt without them.
- *
- * <p>Lock-free: each shared write is one CAS, so a thread stopped anywhere leaves them usable.
+ * An object is registered before each claim (see Release in {@link AccessorSlots}'s Note), weakly,
+ * with its accessor weakly too: the cache keeps neither a host object nor a generated class (and its
+ * class loader) alive. Registrations fill arrays by CAS, the newest first; once the arrays behind
+ * the newest hold twice what the last purge kept, they are rebuilt without cleared references.
  */
 public final class Registrations {
   private static final int FIRST_CHUNK = 16;
@@ -24,39 +25,24 @@ public final class Registrations {
   private static final VarHandle HEAD;
   private static final VarHandle NEXT;
   private static final VarHandle REFS = MethodHandles.arrayElementVarHandle(HostRef[].class);
+  private static Function<PyInterpreter, Registrations> registrationsOf;
 
   static {
     try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      HEAD = lookup.findVarHandle(Registrations.class, "head", Chunk.class);
-      NEXT = lookup.findVarHandle(Chunk.class, "next", Chunk.class);
+      HEAD = MethodHandles.lookup().findVarHandle(Registrations.class, "head", Chunk.class);
+      NEXT = MethodHandles.lookup().findVarHandle(Chunk.class, "next", Chunk.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  private static Function<PyInterpreter, Registrations> registrationsOf;
-
-  @SuppressWarnings("unused") // through HEAD
   private volatile Chunk head = new Chunk(FIRST_CHUNK, null);
-  /** How many registrations the last purge kept: the next purge waits for as many more. */
   private volatile int keptByPurge;
 
-  /** Creates an empty set of registrations, for a new interpreter. */
-  public Registrations() {}
-
-  /**
-   * Tells the protocol how to find an interpreter's registrations; {@code PyInterpreter} does,
-   * once, when it is loaded.
-   *
-   * @param registrationsOf returns an interpreter's registrations
-   * @throws IllegalStateException if it was done already
-   */
+  /** Tells the protocol how to find an interpreter's registrations: PyInterpreter does, once. */
   public static synchronized void install(Function<PyInterpreter, Registrations> registrationsOf) {
-    if (Registrations.registrationsOf != null) {
-      throw new IllegalStateException("already installed");
-    }
-    Registrations.registrationsOf = registrationsOf;
+    Registrations.registrationsOf =
+        Registrations.registrationsOf == null ? registrationsOf : Registrations.registrationsOf;
   }
 
   static Registrations of(PyInterpreter interpreter) {
@@ -64,40 +50,34 @@ public final class Registrations {
   }
 
   /**
-   * Releases {@code closed}'s slots of every registered object, then forgets them all; records a
-   * {@code Release} event. A call that throws midway leaves the rest registered for the next call.
-   *
-   * @param closed the interpreter being closed
-   * @return how many slots it owned and released
+   * Releases {@code closed}'s slots of every registered object, then forgets them all, recording a
+   * Release event. A call that throws midway leaves them registered for the next call.
    */
-  public int releaseAll(PyInterpreter closed) {
-    CacheEvents.Release event = CacheEvents.beginRelease(closed);
+  public void releaseAll(PyInterpreter closed) {
+    ReleaseEvent event = new ReleaseEvent();
+    event.begin();
     int released = 0;
     for (Chunk chunk = head; chunk != null; chunk = chunk.next) {
       for (int i = 0; i < chunk.refs.length; i++) {
         HostRef ref = (HostRef) REFS.getVolatile(chunk.refs, i);
-        if (ref != null) {
-          released += ref.release(closed);
-        }
+        released += ref == null ? 0 : ref.release(closed);
       }
     }
     head = new Chunk(FIRST_CHUNK, null);
     keptByPurge = 0;
-    CacheEvents.endRelease(event, released);
-    return released;
+    event.end();
+    if (event.shouldCommit()) {
+      event.interpreter = closed.name();
+      event.released = released;
+      event.commit();
+    }
   }
 
-  /**
-   * Returns how many registrations are held, those of collected objects included.
-   *
-   * @return the number of registrations
-   */
+  /** How many registrations are held, those of collected objects included (racing adds aside). */
   public int size() {
     int size = 0;
     for (Chunk chunk = head; chunk != null; chunk = chunk.next) {
-      for (int i = 0; i < chunk.refs.length; i++) {
-        size += REFS.getVolatile(chunk.refs, i) == null ? 0 : 1;
-      }
+      size += chunk.free;
     }
     return size;
   }
@@ -111,20 +91,19 @@ public final class Registrations {
       Chunk added = new Chunk(Math.min(2 * newest.refs.length, MAX_CHUNK), newest);
       added.refs[0] = ref;
       added.free = 1;
-      if (HEAD.compareAndSet(this, added.next, added)) {
-        purgeBehind(added);
+      if (HEAD.compareAndSet(this, newest, added)) {
+        purgeBehind(added, newest);
         return;
       }
     }
   }
 
   /**
-   * Rebuilds the full chunks behind {@code newest} without cleared references, if they hold twice
-   * what the last purge kept. Racing purges build their own chunks; one CAS of {@code newest.next}
-   * wins. Readers see either chain, each with every live registration.
+   * Rebuilds the chunks behind {@code newest}, which are full and so never change, without cleared
+   * references. Racing purges each build their own; one CAS of {@code newest.next} wins, and a
+   * reader walks either chain, both with every live registration.
    */
-  private void purgeBehind(Chunk newest) {
-    Chunk behind = newest.next;
+  private void purgeBehind(Chunk newest, Chunk behind) {
     int held = 0;
     for (Chunk chunk = behind; chunk != null; chunk = chunk.next) {
       held += chunk.refs.length;
@@ -135,18 +114,13 @@ public final class Registrations {
     Chunk rebuilt = null;
     int kept = 0;
     for (Chunk chunk = behind; chunk != null; chunk = chunk.next) {
-      for (HostRef ref : chunk.refs) { // full chunks never change
+      for (HostRef ref : chunk.refs) {
         if (ref != null && !ref.refersTo(null)) {
-          if (rebuilt == null || rebuilt.free == MAX_CHUNK) {
-            rebuilt = new Chunk(MAX_CHUNK, rebuilt);
-          }
+          rebuilt = rebuilt == null || rebuilt.free == MAX_CHUNK ? new Chunk(MAX_CHUNK, rebuilt) : rebuilt;
           rebuilt.refs[rebuilt.free++] = ref;
           kept++;
         }
       }
-    }
-    if (rebuilt != null) {
-      rebuilt.free = MAX_CHUNK; // not the newest: nothing is added to it
     }
     if (NEXT.compareAndSet(newest, behind, rebuilt)) {
       keptByPurge = kept;
@@ -156,7 +130,6 @@ public final class Registrations {
   /** An array of registrations, filled from the start by CAS. */
   private static final class Chunk {
     final HostRef[] refs;
-    @SuppressWarnings("unused") // through NEXT
     volatile Chunk next;
     /** Every slot below it is taken (racy: a stale value only costs a longer scan). */
     int free;
@@ -192,5 +165,15 @@ public final class Registrations {
       AccessorSlots accessor = slots.get();
       return host == null || accessor == null ? 0 : accessor.release(host, closed);
     }
+  }
+
+  @Name("io.github.pyhandlecache.Release")
+  @Label("Cache Release")
+  @Category("pyhandlecache")
+  @StackTrace(false)
+  @Description("close() released an interpreter's slots; the duration is the release's")
+  private static final class ReleaseEvent extends Event {
+    @Label("Interpreter") String interpreter;
+    @Label("Released Slots") int released;
   }
 }

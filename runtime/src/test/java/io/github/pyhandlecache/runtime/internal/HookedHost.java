@@ -63,7 +63,7 @@ public final class HookedHost {
     if (owned >= 0) {
       return current.value(owned);
     }
-    MissEvents events = SLOTS.beginMiss();
+    MissEvents events = MissEvents.begin();
     Object computed = slowAccessor.get();
     if (!SLOTS.isClaimable((Table) TABLE.getAcquire(this), interpreter, events)) {
       return computed;

@@ -7,6 +7,6 @@ import org.junit.jupiter.api.Test;
 class MissEventsTest {
   @Test
   void withoutARecordingAMissBeginsNoEvents() {
-    assertNull(HookedHost.SLOTS.beginMiss());
+    assertNull(MissEvents.begin());
   }
 }
