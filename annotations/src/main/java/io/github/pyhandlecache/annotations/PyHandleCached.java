@@ -88,10 +88,11 @@ public @interface PyHandleCached {
    *
    * <p>PyTorch's original has one slot, so with several interpreters only the first one that asks
    * is served from the cache. Use as many slots as interpreters that use one object at the same
-   * time. An accessor adds one reference to each object; a claim replaces the object's immutable
-   * table of all {@code slots} tags and values, so each slot costs two references (or a reference
-   * and the value's width, for a primitive) in that table. A hit on slot {@code n} compares the
-   * {@code n - 1} tags before it.
+   * time. An accessor adds to each object a reference and a table allocated with it, in which each
+   * slot costs two references (or a reference and the value's width, for a primitive); the first
+   * claim of an object adds one weak reference that the claiming interpreters share. An
+   * interpreter's slot is the one at its {@code hashCode()} modulo {@code slots}, which a hit
+   * compares alone, unless another interpreter had taken it: then the hit looks at the others.
    *
    * @return the number of slots of each object, 1 to 16
    */
