@@ -12,10 +12,11 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * Tomcat as a server runs it, minus nothing that would hide a leak: one HTTP connector on an
- * ephemeral localhost port whose request threads are a fixed pool that outlives every deployment
- * (no {@code ThreadLocalLeakPreventionListener} renews them on a reload), with its base directory
- * where the caller says, under {@code target/}.
+ * Tomcat with one HTTP connector on an ephemeral localhost port, whose request threads are a fixed
+ * pool that outlives every deployment: no {@code ThreadLocalLeakPreventionListener} renews them on
+ * a reload, as a server's default configuration would, so that what a web application leaves on
+ * them stays for the leak detection to find. Its base directory is the caller's, under {@code
+ * target/}.
  */
 final class EmbeddedTomcat implements AutoCloseable {
   private final Tomcat tomcat;
@@ -26,7 +27,8 @@ final class EmbeddedTomcat implements AutoCloseable {
     this.port = port;
   }
 
-  static EmbeddedTomcat start(Path baseDir, int requestThreads) throws LifecycleException, IOException {
+  static EmbeddedTomcat start(Path baseDir, int requestThreads)
+      throws LifecycleException, IOException {
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.toString());
     // The host's appBase, which must exist; nothing is deployed from it.

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The web application's answer to one request (see its {@code EntryServlet}): the request thread,
- * whether the accessor's value inside the interpreter's scope and outside any scope was the instance
- * the previous request got, and the class of the class loader that loaded the runtime.
+ * whether the accessor's value inside the interpreter's scope and outside any scope was the
+ * instance the previous request got, and the class of the class loader that loaded the runtime.
  */
 record EntryAnswer(String thread, boolean sameInside, boolean sameOutside, String runtimeLoader) {
   private static final Pattern ANSWER =

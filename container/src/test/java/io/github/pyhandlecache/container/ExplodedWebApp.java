@@ -36,7 +36,7 @@ final class ExplodedWebApp {
 
   private ExplodedWebApp() {}
 
-  /** Builds the web application of {@code variant} into {@code docBase}, replacing what was there. */
+  /** Builds the web application of {@code variant} into {@code docBase}, emptied first. */
   static Path build(String variant, Path docBase) throws IOException {
     // Generated sources stay beside the web application, not in it.
     Path generated = docBase.resolveSibling(docBase.getFileName() + "-generated");
@@ -65,18 +65,17 @@ final class ExplodedWebApp {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     boolean compiled;
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, UTF_8)) {
-      compiled =
-          javac
-              .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(javaFiles(sourceRoots)))
-              .call();
+      Iterable<? extends JavaFileObject> sources =
+          files.getJavaFileObjectsFromPaths(javaFiles(sourceRoots));
+      compiled = javac.getTask(null, files, diagnostics, options, null, sources).call();
     }
     if (!compiled) {
-      throw new IllegalStateException(
-          "javac failed on " + sourceRoots + ":\n"
-              + diagnostics.getDiagnostics().stream()
-                  .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
-                  .map(Object::toString)
-                  .collect(Collectors.joining("\n")));
+      String errors =
+          diagnostics.getDiagnostics().stream()
+              .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
+              .map(Object::toString)
+              .collect(Collectors.joining("\n"));
+      throw new IllegalStateException("javac failed on " + sourceRoots + ":\n" + errors);
     }
   }
 
@@ -94,7 +93,7 @@ final class ExplodedWebApp {
     String path = System.getProperty(property);
     if (path == null || !Files.isRegularFile(Path.of(path))) {
       throw new IllegalStateException(
-          "system property " + property + " must name a jar (the pom sets it to this reactor's); it is " + path);
+          property + " must name a jar (the pom sets it to this reactor's), not " + path);
     }
     return Path.of(path);
   }

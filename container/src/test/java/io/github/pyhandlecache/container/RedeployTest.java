@@ -29,6 +29,7 @@ class RedeployTest {
   private static final int RELOADS = 10;
 
   private static final String THREAD_LOCAL_LEAK = "created a ThreadLocal with key of type";
+
   /** The canary's thread-local value, as Tomcat's message names its type. */
   private static final String CANARY_VALUE =
       "value of type [io.github.pyhandlecache.container.webapp.PyObjectHandle]";
@@ -65,10 +66,14 @@ class RedeployTest {
     assertEquals(
         REQUEST_THREADS * RELOADS,
         outcome.severe().stream()
-            .filter(message -> message.contains(THREAD_LOCAL_LEAK) && message.contains(CANARY_VALUE))
+            .filter(
+                message -> message.contains(THREAD_LOCAL_LEAK) && message.contains(CANARY_VALUE))
             .count(),
         () -> "SEVERE: " + outcome.severe());
-    assertEquals(RELOADS, outcome.stillReachable().size(), () -> "still reachable: " + outcome.stillReachable());
+    assertEquals(
+        RELOADS,
+        outcome.stillReachable().size(),
+        () -> "still reachable: " + outcome.stillReachable());
   }
 
   /**

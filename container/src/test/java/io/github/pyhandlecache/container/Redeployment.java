@@ -49,7 +49,8 @@ final class Redeployment {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     // The log is closed last: what Tomcat's final stop logs is kept too, though judged by no one.
     try (ClassLoaderLog log = ClassLoaderLog.capture();
-        EmbeddedTomcat tomcat = EmbeddedTomcat.start(WORK.resolve("tomcat-" + variant), requestThreads)) {
+        EmbeddedTomcat tomcat =
+            EmbeddedTomcat.start(WORK.resolve("tomcat-" + variant), requestThreads)) {
       Context context = tomcat.deploy("/" + variant, docBase);
       URI entry = tomcat.uri("/" + variant + "/entry");
       List<List<EntryAnswer>> rounds = new ArrayList<>();
@@ -61,7 +62,8 @@ final class Redeployment {
         rounds.add(round(client, entry, requestThreads));
       }
       List<String> stillReachable = tomcat.reloadedContextsStillReachable();
-      return new Outcome(rounds, log.messages(Level.SEVERE), log.messages(Level.WARNING), stillReachable);
+      return new Outcome(
+          rounds, log.messages(Level.SEVERE), log.messages(Level.WARNING), stillReachable);
     }
   }
 
@@ -76,7 +78,8 @@ final class Redeployment {
     for (CompletableFuture<HttpResponse<String>> response : responses) {
       HttpResponse<String> done = response.join();
       if (done.statusCode() != 200) {
-        throw new AssertionError("GET " + entry + " answered " + done.statusCode() + ": " + done.body());
+        throw new AssertionError(
+            "GET " + entry + " answered " + done.statusCode() + ": " + done.body());
       }
       answers.add(EntryAnswer.parse(done.body()));
     }

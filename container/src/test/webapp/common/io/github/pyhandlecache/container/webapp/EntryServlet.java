@@ -37,16 +37,18 @@ public final class EntryServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
     awaitEveryRequestThread();
-    PyObjectHandle outside = entry.pyObject(); // no interpreter entered: PyInterpreter.current() is null
+    PyObjectHandle outside = entry.pyObject(); // PyInterpreter.current() is null here
     PyObjectHandle inside;
     try (PyInterpreter.Scope scope = python.enter()) {
       inside = entry.pyObject();
     }
     String answer =
-        "thread=" + Thread.currentThread().getName()
-            + " inside=" + (inside == lastInside ? "same" : "new")
-            + " outside=" + (outside == lastOutside ? "same" : "new")
-            + " loader=" + PyInterpreter.class.getClassLoader().getClass().getName();
+        String.format(
+            "thread=%s inside=%s outside=%s loader=%s",
+            Thread.currentThread().getName(),
+            inside == lastInside ? "same" : "new",
+            outside == lastOutside ? "same" : "new",
+            PyInterpreter.class.getClassLoader().getClass().getName());
     lastInside = inside;
     lastOutside = outside;
     response.setContentType("text/plain");
@@ -60,8 +62,8 @@ public final class EntryServlet extends HttpServlet {
       Thread.currentThread().interrupt();
       throw new ServletException(e);
     } catch (BrokenBarrierException | TimeoutException e) {
-      throw new ServletException(
-          "not every one of " + everyRequestThread.getParties() + " request threads got a request", e);
+      int threads = everyRequestThread.getParties();
+      throw new ServletException("not all " + threads + " request threads got a request", e);
     }
   }
 }

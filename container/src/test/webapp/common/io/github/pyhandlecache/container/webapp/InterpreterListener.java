@@ -4,7 +4,7 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
-/** One interpreter per deployment: created when the web application starts, closed when it stops. */
+/** One interpreter per deployment: created as the web application starts, closed as it stops. */
 public final class InterpreterListener implements ServletContextListener {
   static final String INTERPRETER = PyInterpreter.class.getName();
 
