@@ -44,7 +44,7 @@ class PublicTypesIT {
         + " io.github.pyhandlecache.graalpy.GraalPyInterpreter"
         + " io.github.pyhandlecache.graalpy.GraalPyInterpreter$Scope",
     "jfr | io.github.pyhandlecache.jfr.AccessorRow io.github.pyhandlecache.jfr.CacheEventNames"
-        + " io.github.pyhandlecache.jfr.CacheEventSummary",
+        + " io.github.pyhandlecache.jfr.CacheEventSummary io.github.pyhandlecache.jfr.TextTable",
   })
   void eachJarHasThesePublicTypesAndNoOther(String module, String expected) throws Exception {
     Set<String> publicTypes = publicTypes(jar(module));

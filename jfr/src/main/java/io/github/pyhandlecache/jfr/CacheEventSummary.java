@@ -175,17 +175,17 @@ public final class CacheEventSummary {
             "accessor", ">slots", ">claims", ">reclaims", ">bypasses", ">no interpreter",
             ">slow accessor ms", "interpreters");
     for (AccessorRow row : rows) {
-      table.addRow(
+      table.row(
           row.accessor(),
-          Integer.toString(row.slots()),
-          Long.toString(row.claims()),
-          Long.toString(row.reclaims()),
-          Long.toString(row.bypasses()),
-          Long.toString(row.withoutInterpreter()),
+          row.slots(),
+          row.claims(),
+          row.reclaims(),
+          row.bypasses(),
+          row.withoutInterpreter(),
           millis(row.slowAccessorTime()),
           names(row.interpreters()));
     }
-    table.appendTo(out);
+    out.append(table);
     out.append("\nclose(): ");
     if (closes == 0) {
       out.append("none recorded\n");

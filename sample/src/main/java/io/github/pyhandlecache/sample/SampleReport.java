@@ -1,8 +1,9 @@
 package io.github.pyhandlecache.sample;
 
 import io.github.pyhandlecache.graalpy.GraalPyInterpreter;
-import io.github.pyhandlecache.runtime.PyInterpreter;
 import io.github.pyhandlecache.jfr.CacheEventSummary;
+import io.github.pyhandlecache.jfr.TextTable;
+import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +68,8 @@ final class SampleReport {
     out.printf(
         "1. Each interpreter gets its own Python object for %s, the same one in %s calls%n",
         ADD, count(CALLS));
-    Table table =
-        new Table(
+    TextTable table =
+        new TextTable(
             "interpreter",
             "add.pythonOp(interpreter)",
             "context",
@@ -91,7 +92,7 @@ final class SampleReport {
           python(eval(interpreter, "lambda op: op is ops.aten.add.Tensor").execute(first)),
           count(lookups));
     }
-    out.println(table);
+    out.println(table.ruled().toString().indent(2));
   }
 
   /** A hit costs nanoseconds; the slow lookup it saves costs microseconds. */
@@ -102,8 +103,8 @@ final class SampleReport {
     OperatorEntry uncached = new OperatorEntry(ADD);
     out.printf(
         "2. A cached hit against the slow lookup it saves, in %s%n", interpreter.name());
-    Table table =
-        new Table("accessor of " + ADD, "form", ">slow lookup", ">cached hit", ">hit is faster by");
+    TextTable table =
+        new TextTable("accessor of " + ADD, "form", ">slow lookup", ">cached hit", ">hit is faster by");
     // Each batch loops in its own lambda, so that every timed call site sees one receiver type.
     // The implicit form's batches run inside the interpreter, where its tag is current.
     double[] times =
@@ -156,7 +157,7 @@ final class SampleReport {
         nanos(slowImplicit),
         nanos(hitImplicit),
         ratio(slowImplicit, hitImplicit));
-    out.println(table);
+    out.println(table.ruled().toString().indent(2));
   }
 
   /**
@@ -169,8 +170,8 @@ final class SampleReport {
     out.printf(
         "3. torch::deploy: %d interpreters call %s.pythonOp(interpreter) %s times each%n",
         interpreters.size(), MUL, count(CALLS));
-    Table table =
-        new Table(
+    TextTable table =
+        new TextTable(
             "interpreter",
             ">slots = 1, as PyTorch",
             ">slow lookups",
@@ -207,7 +208,7 @@ final class SampleReport {
               ? "both hit"
               : ratio(single, perInterpreter));
     }
-    out.println(table);
+    out.println(table.ruled().toString().indent(2));
     out.printf(
         "  What a JDK Flight Recorder recording of those calls shows (CacheEventSummary):%n%s%n",
         recorded.format().indent(2).replaceAll("(?m)[ \t]+$", "").stripTrailing());
@@ -227,8 +228,8 @@ final class SampleReport {
         "4. %s starts while the others own all %d slots of %s.pythonOp, then %s closes"
             + " (%s calls each)%n",
         newcomer.name(), OperatorEntry.INTERPRETER_SLOTS, ADD, leaving.name(), count(CALLS));
-    Table table =
-        new Table(
+    TextTable table =
+        new TextTable(
             "step",
             ">" + newcomer.name() + ": slow lookups",
             newcomer.name() + "'s value from",
@@ -246,7 +247,7 @@ final class SampleReport {
         count(slowLookups(add, newcomer)),
         contextOwnerOf(add.pythonOp(newcomer.interpreter())),
         count(slowLookups(add, owners)));
-    out.println(table);
+    out.println(table.ruled().toString().indent(2));
   }
 
   /** How many of {@link #CALLS} calls of {@code entry.pythonOp} ran the slow lookup. */
@@ -288,8 +289,8 @@ final class SampleReport {
         ContextChurn.PYTHON_DATA_MIB,
         ContextChurn.TOUCHED_ENTRIES,
         ContextChurn.ENTRIES);
-    Table table =
-        new Table(
+    TextTable table =
+        new TextTable(
             "closing each interpreter with",
             ">values cached",
             ">still reachable",
@@ -304,7 +305,7 @@ final class SampleReport {
           mebibytes(result.retainedBytes()),
           mebibytes(result.retainedWithoutEntriesBytes()));
     }
-    out.println(table);
+    out.println(table.ruled().toString().indent(2));
   }
 
   /**
@@ -318,8 +319,8 @@ final class SampleReport {
         "6. Python calls back into Java: ops.call_back(host, %s) calls %s's overloadPacket() from"
             + " Python, no scope entered%n",
         count(CALLS), NEG);
-    Table table =
-        new Table(
+    TextTable table =
+        new TextTable(
             "interpreter",
             "PyInterpreter.current() in the callback",
             ">slow lookups",
@@ -334,7 +335,7 @@ final class SampleReport {
           count(neg.slowLookups() - before),
           python(sameAndCurrent.getArrayElement(0)));
     }
-    out.println(table);
+    out.println(table.ruled().toString().indent(2));
   }
 
   /** Which of the sample's open interpreters the GraalPy context of {@code value} belongs to. */
