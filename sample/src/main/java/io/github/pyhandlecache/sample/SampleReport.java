@@ -8,6 +8,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Value;
 
@@ -187,8 +190,13 @@ final class SampleReport {
             () -> {
               for (int i = 0; i < interpreters.size(); i++) {
                 GraalPyInterpreter interpreter = interpreters.get(i);
-                singleSlotLookups[i] = slowLookups(singleSlot, interpreter);
-                slotPerInterpreterLookups[i] = slowLookups(slotPerInterpreter, interpreter);
+                // As under torch::deploy, each interpreter's work runs on a thread of its own:
+                // threadFactory() makes threads whose current interpreter is that interpreter.
+                int index = i;
+                onThreadOf(interpreter, () -> {
+                  singleSlotLookups[index] = slowLookups(singleSlot, interpreter);
+                  slotPerInterpreterLookups[index] = slowLookups(slotPerInterpreter, interpreter);
+                });
                 batches[2 * i] = pythonOpCalls(singleSlot, interpreter.interpreter());
                 batches[2 * i + 1] = pythonOpCalls(slotPerInterpreter, interpreter.interpreter());
               }
@@ -248,6 +256,27 @@ final class SampleReport {
         contextOwnerOf(add.pythonOp(newcomer.interpreter())),
         count(slowLookups(add, owners)));
     out.println(table.ruled().toString().indent(2));
+  }
+
+  /** Runs {@code work} on a thread of {@code interpreter}'s thread factory, and waits for it. */
+  private static void onThreadOf(GraalPyInterpreter interpreter, Runnable work) {
+    ExecutorService worker =
+        Executors.newSingleThreadExecutor(interpreter.interpreter().threadFactory());
+    try {
+      worker.submit(() -> {
+        if (PyInterpreter.current() != interpreter.interpreter()) {
+          throw new IllegalStateException("not a thread of " + interpreter.name());
+        }
+        work.run();
+      }).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      worker.shutdown();
+    }
   }
 
   /** How many of {@link #CALLS} calls of {@code entry.pythonOp} ran the slow lookup. */
