@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * A per-interpreter cache of one value, as a plain object: what a {@code @PyHandleCached} accessor
- * does, for code that does not use the annotation processor. PyTorch's {@code c10::PyHandleCache},
- * made safe without a GIL.
+ * does, for code without the annotation processor; PyTorch's {@code c10::PyHandleCache}, made safe
+ * without a GIL. Thread-safe. The value should be a handle the caller could always produce again:
+ * with every slot owned by other interpreters, the slow accessor runs on every call.
  *
  * <pre>{@code
  * private final PyHandleCache<PyObject> pyObject = new PyHandleCache<>(4);
@@ -21,9 +22,6 @@ import java.util.function.Supplier;
  *   return pyObject.getOr(interpreter, () -> wrapInPython(interpreter, this));
  * }
  * }</pre>
- *
- * <p>Thread-safe. The value should be a handle the caller could always produce again: the cache
- * may be full of other interpreters, and then the slow accessor runs on every call.
  *
  * @param <T> the type of the cached value
  */
@@ -67,14 +65,11 @@ public final class PyHandleCache<T> {
   }
 
   /**
-   * Returns the value cached for {@code interpreter}, or computes it with {@code slowAccessor},
-   * following the call rules in the Javadoc of {@code @PyHandleCached}: a hit returns the value of
-   * {@code interpreter}'s slot without calling {@code slowAccessor}; a miss calls it once and may
-   * claim a slot; a null {@code interpreter} caches nothing; an exception of {@code slowAccessor}
-   * propagates and changes no slot. Never returns a value computed for another interpreter.
+   * Returns the value cached for {@code interpreter}, or computes it with {@code slowAccessor}, by
+   * the call rules in the Javadoc of {@code @PyHandleCached}; never a value computed for another.
    *
-   * @param interpreter the calling interpreter, or null
-   * @param slowAccessor computes the value on a miss
+   * @param interpreter the calling interpreter, or null: then nothing is cached
+   * @param slowAccessor computes the value on a miss; what it throws propagates, no slot changes
    * @return the value cached for {@code interpreter}, or the one {@code slowAccessor} computed
    * @throws NullPointerException if {@code slowAccessor} is null
    */

@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An interpreter that cached values belong to: a Python interpreter, a GraalPy context, a script
- * engine. Its identity is the tag of the slots it owns; its name is for diagnostics only.
- *
- * <p>A thread <em>enters</em> an interpreter to make it {@linkplain #current() current}, which is
- * what the implicit form of a {@code @PyHandleCached} accessor uses; a thread made by its {@link
- * #threadFactory()} has it current for its whole life:
+ * engine. Its identity is the tag of the slots it owns; its name is for diagnostics only. A thread
+ * <em>enters</em> it to make it {@linkplain #current() current}, the tag of the implicit form of a
+ * {@code @PyHandleCached} accessor; a thread of its {@link #threadFactory()} has it current for
+ * life. A thread keeps nothing of the runtime once its outermost scope is closed. Thread-safe;
+ * {@code equals} is identity.
  *
  * <pre>{@code
  * PyInterpreter interpreter = PyInterpreter.create("main");
@@ -25,16 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * interpreter.close();           // releases every slot it owns
  * }</pre>
- *
- * <p>A thread keeps nothing of the runtime once its outermost scope is closed, so a pooled thread
- * that outlives a redeployed application keeps nothing of it. Thread-safe; {@code equals} is
- * identity.
  */
 public final class PyInterpreter {
-  /**
-   * Each thread's innermost scope, in a one-element {@code Object[]}: a JDK type, holding nothing
-   * once the outermost scope is closed. Entering and leaving write the element, not the map.
-   */
+  /** Each thread's innermost scope in a one-element array: a JDK type, empty once it is closed. */
   private static final ThreadLocal<Object[]> SCOPES = new ThreadLocal<>();
 
   private static final InterpreterLookup[] LOOKUPS = loadLookups();
@@ -121,24 +114,20 @@ public final class PyInterpreter {
   }
 
   /**
-   * {@return a factory of threads whose current interpreter is this one for their whole life}, so
-   * that {@link #current()} on them reads a field of the thread, not a thread-local map; scopes
-   * entered on them nest as usual. For any executor: {@code
-   * Executors.newFixedThreadPool(4, interpreter.threadFactory())}. Threads are named after the
-   * interpreter, are not daemons, and hold the interpreter for as long as they live.
+   * {@return a factory of threads whose current interpreter is this one for their whole life}, read
+   * from the thread, not a thread-local map; scopes entered on them nest as usual. For any executor:
+   * {@code Executors.newFixedThreadPool(4, interpreter.threadFactory())}. The threads are named
+   * after the interpreter, are not daemons, and hold it as long as they live.
    */
   public ThreadFactory threadFactory() {
     return task -> new InterpreterThread(this, task, name + "-thread-" + threads.incrementAndGet());
   }
 
   /**
-   * Closes this interpreter and releases every slot it owns. Once this method has returned, no new
-   * claim of a slot starts for this interpreter, no value it cached is reachable through any slot of
-   * any object, and its calls run the slow accessor. Other interpreters' slots are untouched. Open
-   * scopes stay open, and {@link #current()} still returns this interpreter inside them.
-   *
-   * <p>Idempotent; a call that ends with an exception (a {@code StackOverflowError}, say) leaves
-   * the interpreter closed, and the next call finishes the release.
+   * Closes this interpreter and releases every slot it owns. Once it has returned, no claim starts
+   * for this interpreter, no value it cached is reachable through any slot, and its calls run the
+   * slow accessor; other interpreters' slots are untouched, open scopes stay open. Idempotent: a
+   * call that ends with an exception leaves it closed, and the next call finishes the release.
    */
   public void close() {
     closed = true;
@@ -177,7 +166,7 @@ public final class PyInterpreter {
     return lookups.toArray(new InterpreterLookup[0]);
   }
 
-  /** A thread of {@link #threadFactory()}: its interpreter and its scopes in its own fields. */
+  /** A thread of {@link #threadFactory()}, with its interpreter and scopes in its own fields. */
   private static final class InterpreterThread extends Thread {
     final PyInterpreter interpreter;
     final Object[] innermost = new Object[1];
@@ -188,10 +177,7 @@ public final class PyInterpreter {
     }
   }
 
-  /**
-   * A thread's entry into an interpreter, from {@link PyInterpreter#enter()}. Close it on the thread
-   * that entered, innermost first, as try-with-resources does.
-   */
+  /** A thread's entry into an interpreter: close it on that thread, innermost first. */
   public static final class Scope implements AutoCloseable {
     private final PyInterpreter interpreter;
     private final Object[] innermost;

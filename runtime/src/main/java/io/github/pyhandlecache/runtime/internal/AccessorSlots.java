@@ -14,62 +14,59 @@ import java.util.Properties;
  * <h2>Note [Memory ordering on interpreter tags]</h2>
  *
  * <p>Every other comment about ordering in this project, generated code included, points here.
- *
- * <p>Each object holds, per accessor, a {@link SlotTable}, allocated with the object so that a hit
+ * Each object holds, per accessor, a {@link SlotTable}, allocated with the object so that a hit
  * reads memory next to it, and replaced only whole, by a CAS of the object's field. Its slots are
- * <em>write-once</em>: a tag goes from {@code EMPTY} to a pending {@link Claim} (an interpreter and
- * its value), then to that interpreter, the slot's <em>owner</em>, or to {@code ABANDONED}, never
- * back. A hit is an acquire load of the table, an acquire load of the tag of the caller {@code I}'s
- * preferred slot ({@code I.hashCode()} modulo the slot count), a compare, a plain load of the value.
- * Any thread <em>completes</em> a pending claim: writes its value into the slot and CASes the claim
- * to its interpreter (to {@code ABANDONED} if that is closed). <em>Replacing</em> a table seals it
- * (CASes its empty and pending slots to {@code ABANDONED}), then CASes in a new table with its open
- * owners and their values. {@code I.close()} replaces the table of every object registered with it.
+ * write-once: a tag goes from {@code EMPTY} to a pending {@link Claim} (an interpreter and its
+ * value), then to that interpreter (the slot's owner) or to {@code ABANDONED}, never back. A hit is
+ * an acquire load of the table, an acquire load of the tag of the caller {@code I}'s preferred slot
+ * ({@code I.hashCode()} modulo the slot count), a compare and a plain load of the value. Any thread
+ * <em>completes</em> a pending claim: writes its value into the slot, then CASes the claim to its
+ * interpreter (to {@code ABANDONED} if that is closed). <em>Replacing</em> a table seals it (CASes
+ * its empty and pending slots to {@code ABANDONED}), then CASes in a new table with its open owners
+ * and their values. {@code I.close()} replaces the table of every object registered with it.
  *
  * <ol>
  *   <li><b>Publication.</b> A table is complete before the release store or CAS that publishes it,
- *       and a value is written before the CAS that makes its claimant the owner. Readers load the
- *       table and the tag with acquire, so they see the value and all it references.
- *   <li><b>Isolation.</b> A slot holds the value of one claim (helpers write that same value again),
- *       written before the tag names the owner, never changed after. Tables are replaced, never
- *       refilled: the hazard of a reclaimer overwriting a value between a reader's loads of the tag
- *       and of the value cannot arise, and the hit needs no re-check.
+ *       a value is written before the CAS that makes its claimant the owner, and readers load the
+ *       table and the tag with acquire: they see the value and all it references.
+ *   <li><b>Isolation.</b> A slot holds the value of one claim, written before the tag names the
+ *       owner (helpers write that same value again) and never changed after. Tables are replaced,
+ *       never refilled: no reclaimer overwrites a value between a reader's loads of tag and value,
+ *       and the hit needs no re-check.
  *   <li><b>Identity; one slot per interpreter.</b> A claim of {@code I} is placed only in a table
- *       where {@code I} has no slot and no pending claim, at the first {@code EMPTY} slot from
- *       {@code I}'s preferred one. Slots never become {@code EMPTY} again, so racing threads of
- *       {@code I} pick the same slot, one CAS wins, and the others complete the winner's claim. A
- *       replacement seals first and looks for {@code I}'s slot after. Every new table copies the
- *       open owners and their values, and only {@code I.close()} drops {@code I}: while {@code I}
- *       owns a slot, every table holds the same value for it.
+ *       where {@code I} has no slot and no pending claim, in the first empty slot from its
+ *       preferred one. Slots never become empty again, so racing threads of {@code I} pick the
+ *       same slot: one CAS wins and the others complete the winner's claim. A replacement looks
+ *       for {@code I}'s slot after sealing, copies the open owners with their values, and drops
+ *       {@code I} only when {@code I} closes: while {@code I} owns a slot, it keeps its value.
  *   <li><b>Release against a racing claim.</b> Volatile accesses and CASes are totally ordered. A
  *       claimant registers, reads the table, reads {@code closed}, then places its claim in that
- *       table. The closer writes {@code closed}, reads the registrations, then seals and replaces
- *       each table. So a claimant that read {@code false} is registered by then, and the table it
- *       read is sealed (its claim cannot land) or holds its claim, pending (the seal kills it) or
- *       owning (the copy drops it); a claimant that read a table the closer installed reads {@code
- *       true}. Helpers write values only into the table they read, detached by then. So once {@code
- *       close()} returns, no table of an object holds {@code I}, its claims, or its values.
- *   <li><b>Progress and faults.</b> Nothing waits. A hit reads; a miss makes at most {@link
- *       #MAX_ATTEMPTS} rounds of CASes and then returns its own value. Every shared write is a CAS
- *       (of a tag, a table, a registration) or the write of a pending claim's value into its slot.
- *       A claim carries its value, so any thread completes it: a thread stopped anywhere (a {@code
- *       StackOverflowError} included) leaves at most a pending claim, which the next miss of its
- *       interpreter completes, or a sealed table, which the next claim or release replaces.
+ *       table; the closer writes {@code closed}, reads the registrations, then seals and replaces
+ *       each table. A claimant that read {@code false} is registered by then, and the table it
+ *       read is sealed (its claim cannot land) or holds its claim, pending (killed by the seal) or
+ *       owning (dropped by the copy); one that read a table the closer installed reads {@code
+ *       true}. Helpers write values only into the table they read, detached by then. So once
+ *       {@code close()} returns, no object's table holds {@code I}, a claim of it, or its values.
+ *   <li><b>Progress and faults.</b> Nothing waits: a hit reads; a miss makes at most {@link
+ *       #MAX_ATTEMPTS} rounds of CASes, then returns its own value. Every shared write is a CAS (of
+ *       a tag, a table, a registration) or the write of a pending claim's value into its slot. A
+ *       claim carries its value, so any thread completes it: a thread stopped anywhere (by a {@code
+ *       StackOverflowError}, say) leaves at most a pending claim, which its interpreter's next miss
+ *       completes, or a sealed table, which the next claim or release replaces.
  * </ol>
  */
 public final class AccessorSlots {
   /** The {@code slots} limit of {@code @PyHandleCached}. */
   public static final int MAX_SLOTS = 16;
-
   /** The protocol this runtime speaks with generated code: see {@link #requireProtocol}. */
   static final int PROTOCOL = 2;
-
   /** Claims that lose this many rounds in a row return their own value instead of claiming. */
   static final int MAX_ATTEMPTS = 64;
 
   private final VarHandle tables;
   private final SlotTable empty;
-  private final String accessor;
+  /** How events name the accessor: {@code Foo.op(PyInterpreter)}, {@code Foo.op()}. */
+  final String accessor;
   /** What registrations hold: they must not keep a generated class, hence its loader, alive. */
   private final WeakReference<AccessorSlots> weakly = new WeakReference<>(this);
 
@@ -214,10 +211,6 @@ public final class AccessorSlots {
 
   int slotCount() {
     return empty.slotCount();
-  }
-
-  String accessor() {
-    return accessor;
   }
 
   /** Returns {@code host}'s table, installing an empty one if it has none yet. */

@@ -3,10 +3,9 @@ package io.github.pyhandlecache.runtime.internal;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 
 /**
- * An interpreter's claim of a slot, with the value its slow accessor returned: the tag of a slot
- * while the claim is pending. It carries the value so that any thread can complete it ({@link
- * AccessorSlots}, Note, point 5). A primitive value travels as the bits of a {@code long} (a {@code
- * double}'s raw bits, a {@code boolean} as 1 or 0) and lands in a typed slot: nothing is boxed.
+ * An interpreter's claim of a slot with the value its slow accessor returned: the slot's tag while
+ * pending, carrying the value so that any thread can complete it ({@link AccessorSlots}). A
+ * primitive travels as the bits of a {@code long} and lands in a typed slot: nothing is boxed.
  */
 public final class Claim {
   private final PyInterpreter claimant;

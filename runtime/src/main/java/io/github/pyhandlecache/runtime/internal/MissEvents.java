@@ -9,16 +9,12 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * The JDK Flight Recorder events one miss may record, begun before its slow accessor runs so that
- * their duration is the slow accessor's and the claim's; null unless a recording enables one. The
- * events' names and fields are the contract (README, "Seeing what the cache does"), not these
- * classes. None is recorded on a hit, and a miss commits at most one, so that counts add up.
+ * The JDK Flight Recorder events a miss may record, begun before its slow accessor runs so that
+ * they last as long as it and the claim; null unless a recording enables one. Their names and
+ * fields are the contract (README, "Seeing what the cache does"); a miss commits at most one.
  */
 public final class MissEvents {
-  /*
-   * One instance of each event, only asked isEnabled(): that reads the event class's static state,
-   * so a miss allocates nothing unless a recording wants an event.
-   */
+  // Asked isEnabled() only, which reads the event class's state: a miss allocates nothing else.
   private static final Claim CLAIM = new Claim();
   private static final Reclaim RECLAIM = new Reclaim();
   private static final Bypass BYPASS = new Bypass();
@@ -76,7 +72,7 @@ public final class MissEvents {
     final void commitFor(AccessorSlots accessorSlots, PyInterpreter caller) {
       end();
       if (shouldCommit()) {
-        accessor = accessorSlots.accessor();
+        accessor = accessorSlots.accessor;
         interpreter = caller == null ? null : caller.name();
         slots = accessorSlots.slotCount();
         commit();

@@ -1,9 +1,9 @@
 package io.github.pyhandlecache.runtime.internal;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -22,21 +22,9 @@ import jdk.jfr.StackTrace;
 public final class Registrations {
   private static final int FIRST_CHUNK = 16;
   private static final int MAX_CHUNK = 1024;
-  private static final VarHandle HEAD;
-  private static final VarHandle NEXT;
-  private static final VarHandle REFS = MethodHandles.arrayElementVarHandle(HostRef[].class);
   private static Function<PyInterpreter, Registrations> registrationsOf;
 
-  static {
-    try {
-      HEAD = MethodHandles.lookup().findVarHandle(Registrations.class, "head", Chunk.class);
-      NEXT = MethodHandles.lookup().findVarHandle(Chunk.class, "next", Chunk.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
-  private volatile Chunk head = new Chunk(FIRST_CHUNK, null);
+  private final AtomicReference<Chunk> head = new AtomicReference<>(new Chunk(FIRST_CHUNK, null));
   private volatile int keptByPurge;
 
   /** Tells the protocol how to find an interpreter's registrations: PyInterpreter does, once. */
@@ -57,13 +45,13 @@ public final class Registrations {
     ReleaseEvent event = new ReleaseEvent();
     event.begin();
     int released = 0;
-    for (Chunk chunk = head; chunk != null; chunk = chunk.next) {
-      for (int i = 0; i < chunk.refs.length; i++) {
-        HostRef ref = (HostRef) REFS.getVolatile(chunk.refs, i);
+    for (Chunk chunk = head.get(); chunk != null; chunk = chunk.next.get()) {
+      for (int i = 0; i < chunk.refs.length(); i++) {
+        HostRef ref = chunk.refs.get(i);
         released += ref == null ? 0 : ref.release(closed);
       }
     }
-    head = new Chunk(FIRST_CHUNK, null);
+    head.set(new Chunk(FIRST_CHUNK, null));
     keptByPurge = 0;
     event.end();
     if (event.shouldCommit()) {
@@ -76,7 +64,7 @@ public final class Registrations {
   /** How many registrations are held, those of collected objects included (racing adds aside). */
   public int size() {
     int size = 0;
-    for (Chunk chunk = head; chunk != null; chunk = chunk.next) {
+    for (Chunk chunk = head.get(); chunk != null; chunk = chunk.next.get()) {
       size += chunk.free;
     }
     return size;
@@ -84,14 +72,14 @@ public final class Registrations {
 
   void add(HostRef ref) {
     while (true) {
-      Chunk newest = head;
+      Chunk newest = head.get();
       if (newest.tryAdd(ref)) {
         return;
       }
-      Chunk added = new Chunk(Math.min(2 * newest.refs.length, MAX_CHUNK), newest);
-      added.refs[0] = ref;
+      Chunk added = new Chunk(Math.min(2 * newest.refs.length(), MAX_CHUNK), newest);
+      added.refs.set(0, ref);
       added.free = 1;
-      if (HEAD.compareAndSet(this, newest, added)) {
+      if (head.compareAndSet(newest, added)) {
         purgeBehind(added, newest);
         return;
       }
@@ -105,48 +93,49 @@ public final class Registrations {
    */
   private void purgeBehind(Chunk newest, Chunk behind) {
     int held = 0;
-    for (Chunk chunk = behind; chunk != null; chunk = chunk.next) {
-      held += chunk.refs.length;
+    for (Chunk chunk = behind; chunk != null; chunk = chunk.next.get()) {
+      held += chunk.refs.length();
     }
     if (held < 2 * keptByPurge + MAX_CHUNK) {
       return;
     }
     Chunk rebuilt = null;
     int kept = 0;
-    for (Chunk chunk = behind; chunk != null; chunk = chunk.next) {
-      for (HostRef ref : chunk.refs) {
+    for (Chunk chunk = behind; chunk != null; chunk = chunk.next.get()) {
+      for (int i = 0; i < chunk.refs.length(); i++) {
+        HostRef ref = chunk.refs.get(i);
         if (ref != null && !ref.refersTo(null)) {
           rebuilt = rebuilt == null || rebuilt.free == MAX_CHUNK ? new Chunk(MAX_CHUNK, rebuilt) : rebuilt;
-          rebuilt.refs[rebuilt.free++] = ref;
+          rebuilt.refs.set(rebuilt.free++, ref);
           kept++;
         }
       }
     }
-    if (NEXT.compareAndSet(newest, behind, rebuilt)) {
+    if (newest.next.compareAndSet(behind, rebuilt)) {
       keptByPurge = kept;
     }
   }
 
   /** An array of registrations, filled from the start by CAS. */
   private static final class Chunk {
-    final HostRef[] refs;
-    volatile Chunk next;
+    final AtomicReferenceArray<HostRef> refs;
+    final AtomicReference<Chunk> next;
     /** Every slot below it is taken (racy: a stale value only costs a longer scan). */
     int free;
 
     Chunk(int capacity, Chunk next) {
-      this.refs = new HostRef[capacity];
-      this.next = next;
+      this.refs = new AtomicReferenceArray<>(capacity);
+      this.next = new AtomicReference<>(next);
     }
 
     boolean tryAdd(HostRef ref) {
-      for (int i = free; i < refs.length; i++) {
-        if (REFS.compareAndSet(refs, i, null, ref)) {
+      for (int i = free; i < refs.length(); i++) {
+        if (refs.compareAndSet(i, null, ref)) {
           free = i + 1;
           return true;
         }
       }
-      free = refs.length;
+      free = refs.length();
       return false;
     }
   }

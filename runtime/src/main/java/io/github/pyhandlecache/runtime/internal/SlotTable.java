@@ -3,11 +3,9 @@ package io.github.pyhandlecache.runtime.internal;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 
 /**
- * One object's slots of one cached accessor: for each slot a tag and a value. A generated class
+ * One object's slots of one cached accessor, written once ({@link AccessorSlots}). A generated class
  * declares one subclass per accessor, with tags {@code tag0, tag1, ...} and values {@code value0,
- * value1, ...} typed exactly (a primitive is never boxed), so that a hit reads them directly. Slots
- * are write-once: a tag goes from {@link #EMPTY} to a pending {@link Claim}, then to the claimant
- * or to {@link #ABANDONED}, and never back ({@link AccessorSlots}).
+ * value1, ...} typed exactly, so that a hit reads them directly.
  */
 public abstract class SlotTable {
   /** The tag of a slot nobody has claimed. Not null, so that no caller, null included, hits it. */
@@ -16,11 +14,8 @@ public abstract class SlotTable {
   /** The tag of a slot that can no longer be claimed in this table: it must be replaced. */
   static final Object ABANDONED = new Marker("abandoned");
 
-  /**
-   * The object's registration with interpreters, carried to each new table. Racing first claims
-   * may each make one: every one of them works.
-   */
-  volatile Registrations.HostRef registration;
+  /** The object's registration with interpreters, carried to each new table. */
+  volatile Registrations.HostRef registration; // racing first claims may each make one: all work
 
   /** A new table of the same class, every slot empty. */
   protected abstract SlotTable newTable();
