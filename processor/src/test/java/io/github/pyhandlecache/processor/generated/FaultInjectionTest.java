@@ -17,12 +17,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The README's "Faults" guarantee, shown by fault injection: {@link FaultSweep} makes a {@code
- * StackOverflowError} strike every point of a miss (and of entering and leaving a scope), for the
- * explicit and implicit forms and {@code PyHandleCache}, in a JVM of its own that runs the
- * interpreter only, C1 only, the default tiered JIT or C2 only (the last two after a warm-up). Each sweep must finish, and
- * then every object must answer other threads within a bound, with isolation and identity intact,
- * and the faulting interpreter must cache again.
+ * The README's "Faults" guarantee, shown by fault injection: {@link FaultSweep} makes a real {@code
+ * StackOverflowError} strike a call at every depth of the stack, for the explicit and implicit forms
+ * and {@code PyHandleCache}, in a JVM of its own that runs the interpreter only, C1 only, the
+ * default tiered JIT or C2 only (the last two after a warm-up). The error strikes where a call needs
+ * more stack than any before it: the sweep prints those points (innermost frame of the runtime or of
+ * generated code), and at least one must be inside the cache. Each sweep must finish; then every
+ * object must answer other threads within a bound, with isolation and identity intact, and the
+ * faulting interpreter must cache again. {@code FaultAtEveryStepTest} (runtime) throws at each step
+ * of a claim that writes shared state instead.
  */
 class FaultInjectionTest {
   private static final long JVM_TIMEOUT_SECONDS = 180;
@@ -67,6 +70,9 @@ class FaultInjectionTest {
     assertTrue(
         !printed.contains(" 0 calls ended in StackOverflowError"),
         "no call was struck by the fault, so the sweep showed nothing: " + printed);
+    String struck = printed.substring(printed.indexOf("struck:") + "struck:".length())
+        .replace("(outside the cache)", "").strip();
+    assertTrue(!struck.isEmpty(), "no error struck inside the cache's code: " + printed);
   }
 
   private static String read(Path output) throws IOException {

@@ -2,6 +2,8 @@ package io.github.pyhandlecache.processor.generated;
 
 import io.github.pyhandlecache.runtime.PyHandleCache;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +38,8 @@ final class FaultSweep {
   private final Form form;
   private final PyInterpreter faulty = PyInterpreter.create("faulty");
   private final AtomicInteger faults = new AtomicInteger();
+  /** The errors caught, kept as they are: looking into one at the edge of the stack would overflow. */
+  private final StackOverflowError[] caught = new StackOverflowError[OBJECTS];
   private int nextObject;
   private long sink;
 
@@ -56,6 +60,7 @@ final class FaultSweep {
     System.out.printf(
         "passed (%s): %d objects swept, %d calls ended in StackOverflowError%n",
         formName, sweep.nextObject, sweep.faults.get());
+    System.out.println("struck: " + String.join(" ", sweep.struckPoints()));
     System.out.flush();
     Runtime.getRuntime().halt(0); // a spinning thread, on broken code, must not keep the JVM up
   }
@@ -106,9 +111,31 @@ final class FaultSweep {
       try {
         callAtOffset(offset, object);
       } catch (StackOverflowError expected) {
+        caught[object] = expected; // a plain store: no call that could overflow again
         faults.incrementAndGet();
       }
     }
+  }
+
+  /** Where the errors struck: the innermost frame of the runtime or of generated code of each. */
+  private Set<String> struckPoints() {
+    Set<String> points = new TreeSet<>();
+    for (StackOverflowError error : caught) {
+      if (error != null) {
+        points.add(pointOf(error));
+      }
+    }
+    return points;
+  }
+
+  private static String pointOf(StackOverflowError error) {
+    for (StackTraceElement frame : error.getStackTrace()) {
+      String type = frame.getClassName();
+      if (type.startsWith("io.github.pyhandlecache.runtime.") || type.contains("PyHandleCached_")) {
+        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName();
+      }
+    }
+    return "(outside the cache)";
   }
 
   /**
