@@ -14,6 +14,8 @@ import io.github.pyhandlecache.benchmarks.operators.SeedProtocolOperator;
 import io.github.pyhandlecache.benchmarks.operators.ThreadLocalOperator;
 import io.github.pyhandlecache.benchmarks.operators.VolatileFieldOperator;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.internal.SlotTable;
+import java.lang.reflect.Field;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,6 +33,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A cache hit, single-threaded: the floor, this project, and what users pick instead. Every cache
  * is filled in {@link #fill} by the interpreter the benchmarks then ask with, so each call is a hit.
+ *
+ * <p>The 4-slot accessor is claimed by four interpreters in turn, each in the slot it prefers (its
+ * {@code hashCode()} modulo 4), so that the hit of the first and of the fourth claimer each look at
+ * one slot. {@link #generatedFourSlotsPreferredTaken} is the case the hit path does not serve: an
+ * interpreter whose preferred slot another one had taken owns the next one, and every call of it
+ * goes to the miss method, which finds its slot by a scan before it would run the slow accessor.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -40,6 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread) // Thread scope: fill() runs on the benchmark thread, which enters the interpreter
 public class HitBenchmark {
   private static final String NAME = "aten::add";
+  /** The slots of {@link Operator#sharedPyObject}. */
+  private static final int SHARED_SLOTS = 4;
 
   private PyInterpreter interpreter;
   private PyInterpreter.Scope entered;
@@ -51,8 +61,11 @@ public class HitBenchmark {
   private InlineValidatedOperator inlineValidated;
   private InlineValidatedOperator inlineValidatedFourSlotsLast;
   private Operator generated;
-  private Operator fourSlotsFirst;
-  private Operator fourSlotsLast;
+  private PyInterpreter firstClaimer;
+  private PyInterpreter fourthClaimer;
+  private Operator fourSlots;
+  private PyInterpreter displaced;
+  private Operator preferredSlotTaken;
   private GetOrOperator getOr;
   private AutoValueOperator autoValue;
   private LombokOperator lombok;
@@ -80,12 +93,27 @@ public class HitBenchmark {
     filled(inlineValidatedFourSlotsLast, op -> op.sharedPyObject(interpreter));
     generated = filled(Operator.create(NAME), op -> op.pyObject(interpreter));
     filled(generated, Operator::currentPyObject);
-    fourSlotsFirst = filled(Operator.create(NAME), op -> op.sharedPyObject(interpreter));
-    fourSlotsLast = Operator.create(NAME);
-    for (PyInterpreter other : otherInterpreters) {
-      fourSlotsLast.sharedPyObject(other); // slots are claimed in order: these take 0 to 2
+
+    // Four interpreters claim the 4-slot accessor in turn, each in its preferred slot.
+    fourSlots = Operator.create(NAME);
+    PyInterpreter[] claimers = new PyInterpreter[SHARED_SLOTS];
+    for (int slot = 0; slot < SHARED_SLOTS; slot++) {
+      PyInterpreter claimer = preferring(slot);
+      filled(fourSlots, op -> op.sharedPyObject(claimer));
+      requireSlot(fourSlots, claimer, slot);
+      claimers[slot] = claimer;
     }
-    filled(fourSlotsLast, op -> op.sharedPyObject(interpreter));
+    firstClaimer = claimers[0];
+    fourthClaimer = claimers[SHARED_SLOTS - 1];
+    // An interpreter that prefers slot 0 after another took it: it owns slot 1, which its hit
+    // does not look at, so that every call of it goes through the miss method's scan.
+    preferredSlotTaken = Operator.create(NAME);
+    PyInterpreter owner = preferring(0);
+    filled(preferredSlotTaken, op -> op.sharedPyObject(owner));
+    displaced = preferring(0);
+    filled(preferredSlotTaken, op -> op.sharedPyObject(displaced));
+    requireSlot(preferredSlotTaken, displaced, 1);
+
     getOr = filled(new GetOrOperator(NAME), op -> op.pyObject(interpreter));
     autoValue = filled(AutoValueOperator.create(NAME), AutoValueOperator::pyObject);
     lombok = filled(new LombokOperator(NAME), LombokOperator::getPyObject);
@@ -98,6 +126,30 @@ public class HitBenchmark {
   @TearDown
   public void exit() {
     entered.close();
+  }
+
+  /** A new interpreter whose preferred slot of a 4-slot accessor is {@code slot}. */
+  private static PyInterpreter preferring(int slot) {
+    while (true) {
+      PyInterpreter interpreter = PyInterpreter.create("prefers-" + slot);
+      if (interpreter.hashCode() % SHARED_SLOTS == slot) {
+        return interpreter;
+      }
+    }
+  }
+
+  /** Checks that {@code interpreter} owns slot {@code slot} of {@code operator}'s 4-slot accessor. */
+  private static void requireSlot(Operator operator, PyInterpreter interpreter, int slot) {
+    try {
+      Field table = operator.getClass().getDeclaredField("sharedPyObjectTable");
+      table.setAccessible(true); // the benchmarks' own generated class
+      int owned = ((SlotTable) table.get(operator)).slotOf(interpreter);
+      if (owned != slot) {
+        throw new IllegalStateException(interpreter + " owns slot " + owned + ", not " + slot);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Fills {@code operator}'s cache and checks that the next call is a hit. */
@@ -151,13 +203,19 @@ public class HitBenchmark {
   }
 
   @Benchmark
-  public PyObjectStub generatedFourSlotsFirst() {
-    return fourSlotsFirst.sharedPyObject(interpreter);
+  public PyObjectStub generatedFourSlotsFirstClaimer() {
+    return fourSlots.sharedPyObject(firstClaimer);
   }
 
   @Benchmark
-  public PyObjectStub generatedFourSlotsLast() {
-    return fourSlotsLast.sharedPyObject(interpreter);
+  public PyObjectStub generatedFourSlotsFourthClaimer() {
+    return fourSlots.sharedPyObject(fourthClaimer);
+  }
+
+  /** Not a hit of the hit path: the miss method finds the slot by a scan, without the accessor. */
+  @Benchmark
+  public PyObjectStub generatedFourSlotsPreferredTaken() {
+    return preferredSlotTaken.sharedPyObject(displaced);
   }
 
   @Benchmark

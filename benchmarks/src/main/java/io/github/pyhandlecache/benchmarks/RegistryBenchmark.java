@@ -1,76 +1,141 @@
 package io.github.pyhandlecache.benchmarks;
 
-import io.github.pyhandlecache.benchmarks.operators.InlineValidatedOperator;
-import io.github.pyhandlecache.benchmarks.operators.Operator;
-import io.github.pyhandlecache.benchmarks.operators.PlainFieldOperator;
-import io.github.pyhandlecache.benchmarks.operators.PyObjectStub;
+import io.github.pyhandlecache.benchmarks.hosts.FieldHost;
+import io.github.pyhandlecache.benchmarks.hosts.InlineValidatedHost;
+import io.github.pyhandlecache.benchmarks.hosts.OneSlotHost;
+import io.github.pyhandlecache.benchmarks.hosts.PreviousOneSlotHost;
+import io.github.pyhandlecache.benchmarks.hosts.PreviousProtocol;
+import io.github.pyhandlecache.benchmarks.hosts.SeedHost;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Hits on an operator table of {@value #OPERATORS} host objects, in a random order, as a dispatcher
- * looks operators up: the objects are not all in the CPU's caches, so each extra dependent load
- * shows. The generated hit loads the object's table, then its tag and value (two objects); a plain
- * final field and the previous protocol's inline slot load from the host object only.
+ * A registry walk: hits on {@link #hosts} host objects ({@code hosts/}, one shape, one 1-slot
+ * cache each) in a random order, as a dispatcher looks operators up, so that most hosts are not in
+ * the CPU's caches and every dependent load a hit needs shows. The hosts are created in one order
+ * (their index), their caches claimed in a second, random order and hit in a third, random too: a
+ * cache that allocates at claim time (the previous protocol) puts its table far from its host; one
+ * that allocates in the constructor (this project's) puts it next to its host. Each invocation hits
+ * {@value #BATCH} hosts from a cursor that moves on through the third order.
  *
- * <p>Hosts are created in one order and their slots claimed in another, so that a table does not
- * sit next to its host in memory just because both were allocated one after the other.
+ * <p>Each fork builds the hosts of its benchmark only, on a heap large enough that building them
+ * triggers no collection (a collection copies objects, in an order of its own, and could put
+ * tables back next to their hosts): the setup checks that none ran, and {@code -prof gc} counts
+ * those of the measurement. The young generation is fixed at 3 GB of a 4 GB G1 heap, many times
+ * what the largest setup allocates.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(3)
+@Fork(value = 3, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-Xmn3g"})
 @State(Scope.Thread)
 public class RegistryBenchmark {
-  static final int OPERATORS = 10_000;
+  static final int BATCH = 10_000;
   private static final long SEED = 42;
+
+  @Param({"10000", "1000000"})
+  public int hosts;
 
   private PyInterpreter interpreter;
   private int[] lookupOrder;
-  private Operator[] generated;
-  private PlainFieldOperator[] plainField;
-  private InlineValidatedOperator[] inlineValidated;
+  private int cursor;
 
-  @Setup
-  public void fill() {
-    interpreter = PyInterpreter.create("main");
+  private FieldHost[] field;
+  private SeedHost[] seed;
+  private InlineValidatedHost[] inlineValidated;
+  private PreviousOneSlotHost[] previous;
+  private PreviousProtocol.Interpreter previousInterpreter;
+  private OneSlotHost[] generated;
+
+  @Setup(Level.Trial)
+  public void fill(BenchmarkParams params) {
+    long collections = collections();
     Random random = new Random(SEED);
-    lookupOrder = shuffled(random);
-    generated = new Operator[OPERATORS];
-    plainField = new PlainFieldOperator[OPERATORS];
-    inlineValidated = new InlineValidatedOperator[OPERATORS];
-    for (int i = 0; i < OPERATORS; i++) {
-      String name = "aten::op" + i;
-      generated[i] = Operator.create(name);
-      plainField[i] = new PlainFieldOperator(PyObjectStub.wrap(interpreter, name));
-      inlineValidated[i] = new InlineValidatedOperator(name);
+    String[] names = new String[hosts];
+    for (int i = 0; i < hosts; i++) {
+      names[i] = "aten::op" + i;
     }
-    for (int i : shuffled(random)) {
-      check(generated[i].pyObject(interpreter) == generated[i].pyObject(interpreter));
-      check(inlineValidated[i].pyObject(interpreter) == inlineValidated[i].pyObject(interpreter));
+    int[] claimOrder = shuffled(random);
+    lookupOrder = shuffled(random);
+    interpreter = PyInterpreter.create("main");
+    String benchmark = params.getBenchmark();
+    switch (benchmark.substring(benchmark.lastIndexOf('.') + 1)) {
+      case "registryFinalField" -> {
+        field = new FieldHost[hosts];
+        for (int i = 0; i < hosts; i++) {
+          field[i] = new FieldHost(names[i]);
+        }
+      }
+      case "registrySeedProtocol" -> {
+        seed = new SeedHost[hosts];
+        for (int i = 0; i < hosts; i++) {
+          seed[i] = new SeedHost(names[i]);
+        }
+        for (int i : claimOrder) {
+          check(seed[i].value(interpreter) == seed[i].value(interpreter));
+        }
+      }
+      case "registryInlineValidated" -> {
+        inlineValidated = new InlineValidatedHost[hosts];
+        for (int i = 0; i < hosts; i++) {
+          inlineValidated[i] = new InlineValidatedHost(names[i]);
+        }
+        for (int i : claimOrder) {
+          check(inlineValidated[i].value(interpreter) == inlineValidated[i].value(interpreter));
+        }
+      }
+      case "registryPreviousProtocol" -> {
+        previousInterpreter = new PreviousProtocol.Interpreter(interpreter);
+        previous = new PreviousOneSlotHost[hosts];
+        for (int i = 0; i < hosts; i++) {
+          previous[i] = new PreviousOneSlotHost(names[i]);
+        }
+        for (int i : claimOrder) {
+          check(previous[i].value(previousInterpreter) == previous[i].value(previousInterpreter));
+        }
+      }
+      case "registryGenerated" -> {
+        generated = new OneSlotHost[hosts];
+        for (int i = 0; i < hosts; i++) {
+          generated[i] = OneSlotHost.create(names[i]);
+        }
+        for (int i : claimOrder) {
+          check(generated[i].value(interpreter) == generated[i].value(interpreter));
+        }
+      }
+      default -> throw new IllegalStateException("no hosts for " + benchmark);
+    }
+    if (collections() != collections) {
+      throw new IllegalStateException("a collection ran while the hosts were built, and may have"
+          + " moved them: give the fork a larger heap (-jvmArgsAppend)");
     }
   }
 
-  private static int[] shuffled(Random random) {
-    int[] order = new int[OPERATORS];
-    for (int i = 0; i < OPERATORS; i++) {
+  private int[] shuffled(Random random) {
+    int[] order = new int[hosts];
+    for (int i = 0; i < hosts; i++) {
       order[i] = i;
     }
-    for (int i = OPERATORS - 1; i > 0; i--) { // Fisher-Yates
+    for (int i = hosts - 1; i > 0; i--) { // Fisher-Yates
       int j = random.nextInt(i + 1);
       int swapped = order[i];
       order[i] = order[j];
@@ -85,32 +150,77 @@ public class RegistryBenchmark {
     }
   }
 
-  @Benchmark
-  @OperationsPerInvocation(OPERATORS)
-  public void registryPlainFinalField(Blackhole blackhole) {
-    PlainFieldOperator[] operators = plainField;
-    for (int i : lookupOrder) {
-      blackhole.consume(operators[i].pyObject());
-    }
+  private static long collections() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
   }
 
   @Benchmark
-  @OperationsPerInvocation(OPERATORS)
-  public void registryGenerated(Blackhole blackhole) {
-    Operator[] operators = generated;
+  @OperationsPerInvocation(BATCH)
+  public void registryFinalField(Blackhole blackhole) {
+    FieldHost[] hosts = field;
+    int[] order = lookupOrder;
+    int next = cursor;
+    for (int k = 0; k < BATCH; k++) {
+      blackhole.consume(hosts[order[next]].value());
+      next = next + 1 == order.length ? 0 : next + 1;
+    }
+    cursor = next;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void registrySeedProtocol(Blackhole blackhole) {
+    SeedHost[] hosts = seed;
     PyInterpreter interpreter = this.interpreter;
-    for (int i : lookupOrder) {
-      blackhole.consume(operators[i].pyObject(interpreter));
+    int[] order = lookupOrder;
+    int next = cursor;
+    for (int k = 0; k < BATCH; k++) {
+      blackhole.consume(hosts[order[next]].value(interpreter));
+      next = next + 1 == order.length ? 0 : next + 1;
     }
+    cursor = next;
   }
 
   @Benchmark
-  @OperationsPerInvocation(OPERATORS)
+  @OperationsPerInvocation(BATCH)
   public void registryInlineValidated(Blackhole blackhole) {
-    InlineValidatedOperator[] operators = inlineValidated;
+    InlineValidatedHost[] hosts = inlineValidated;
     PyInterpreter interpreter = this.interpreter;
-    for (int i : lookupOrder) {
-      blackhole.consume(operators[i].pyObject(interpreter));
+    int[] order = lookupOrder;
+    int next = cursor;
+    for (int k = 0; k < BATCH; k++) {
+      blackhole.consume(hosts[order[next]].value(interpreter));
+      next = next + 1 == order.length ? 0 : next + 1;
     }
+    cursor = next;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void registryPreviousProtocol(Blackhole blackhole) {
+    PreviousOneSlotHost[] hosts = previous;
+    PreviousProtocol.Interpreter interpreter = previousInterpreter;
+    int[] order = lookupOrder;
+    int next = cursor;
+    for (int k = 0; k < BATCH; k++) {
+      blackhole.consume(hosts[order[next]].value(interpreter));
+      next = next + 1 == order.length ? 0 : next + 1;
+    }
+    cursor = next;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void registryGenerated(Blackhole blackhole) {
+    OneSlotHost[] hosts = generated;
+    PyInterpreter interpreter = this.interpreter;
+    int[] order = lookupOrder;
+    int next = cursor;
+    for (int k = 0; k < BATCH; k++) {
+      blackhole.consume(hosts[order[next]].value(interpreter));
+      next = next + 1 == order.length ? 0 : next + 1;
+    }
+    cursor = next;
   }
 }
