@@ -10,30 +10,30 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Times javac on a generated module of 1,000 classes with three cached accessors each: with this
- * processor, with no processor at all (the same sources, {@code -proc:none}), and AutoValue's
- * {@code @Memoized} on equivalent classes. Each javac is a fresh JVM, as in a build; the variants
- * take turns so that noise from other work on the machine spreads over all of them.
+ * Times javac on a generated module of many classes (1,000 in a full run) with three cached
+ * accessors each: with this processor, with no processor at all (the same sources, {@code
+ * -proc:none}), and AutoValue's {@code @Memoized} on equivalent classes. Each javac is a fresh JVM,
+ * as in a build; the variants take turns so that noise from other work on the machine spreads over
+ * all of them.
  *
- * <p>Usage: {@code CompileTimeBenchmark <workDir> <out.json> <runs> <classpath>
+ * <p>Usage: {@code CompileTimeBenchmark <workDir> <out.json> <runs> <classes> <classpath>
  * <pyhandlecache processor path> <auto-value processor path>}.
  */
 public final class CompileTimeBenchmark {
-  static final int CLASSES = 1000;
-
   public static void main(String[] args) throws IOException, InterruptedException {
     Path workDir = Path.of(args[0]);
     Path out = Path.of(args[1]);
     int runs = Integer.parseInt(args[2]);
-    String classpath = args[3];
+    int classes = Integer.parseInt(args[3]);
+    String classpath = args[4];
 
     List<Variant> variants = List.of(
         new Variant("javac, no processor", GeneratedModule.PY_HANDLE_CACHED, "-proc:none"),
         new Variant("javac + pyhandlecache-processor", GeneratedModule.PY_HANDLE_CACHED,
-            "-processorpath", args[4],
+            "-processorpath", args[5],
             "-processor", "io.github.pyhandlecache.processor.PyHandleCacheProcessor"),
         new Variant("javac + AutoValue @Memoized", GeneratedModule.AUTO_VALUE_MEMOIZED,
-            "-processorpath", args[5],
+            "-processorpath", args[6],
             "-processor", "com.google.auto.value.processor.AutoValueProcessor,"
                 + "com.google.auto.value.extension.memoized.processor.MemoizedValidator"));
 
@@ -42,15 +42,15 @@ public final class CompileTimeBenchmark {
     for (Variant variant : variants) {
       seconds.add(new ArrayList<>());
       sources.add(variant.module.write(workDir.resolve(variant.directoryName()).resolve("src"),
-          CLASSES));
+          classes));
     }
     // One uncounted run brings the JDK's own files into the file cache.
     javac(variants.get(0), classpath, sources.get(0), workDir.resolve("warm-up"));
     for (int run = 1; run <= runs; run++) {
       for (int v = 0; v < variants.size(); v++) {
         Variant variant = variants.get(v);
-        Path classes = workDir.resolve(variant.directoryName()).resolve("classes-" + run);
-        double elapsed = javac(variant, classpath, sources.get(v), classes);
+        Path output = workDir.resolve(variant.directoryName()).resolve("classes-" + run);
+        double elapsed = javac(variant, classpath, sources.get(v), output);
         System.out.printf("%-36s run %d: %.2f s%n", variant.name, run, elapsed);
         seconds.get(v).add(elapsed);
       }
@@ -58,7 +58,7 @@ public final class CompileTimeBenchmark {
 
     List<CompileTimeRow> rows = new ArrayList<>();
     for (int v = 0; v < variants.size(); v++) {
-      rows.add(CompileTimeRow.of(variants.get(v).name, CLASSES, seconds.get(v)));
+      rows.add(CompileTimeRow.of(variants.get(v).name, classes, seconds.get(v)));
     }
     Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(rows));
   }

@@ -1,18 +1,19 @@
 package io.github.pyhandlecache.benchmarks.footprint;
 
 /**
- * What a claim costs beyond its slot table, and what a release allocates, in bytes.
+ * What a claim allocates and registers, and what a release allocates, in bytes.
  *
- * @param registrationBytes what an interpreter holds per claim until it closes: {@code
- *     referenceBytes + nodeBytes}
- * @param referenceBytes the shallow size of the runtime's {@code OwnedSlots$Registration} (a {@code
- *     WeakReference} to the host and the accessor's slots)
- * @param nodeBytes the shallow size of a {@code ConcurrentLinkedQueue} node holding it
+ * @param registrationBytes the shallow size of the runtime's {@code Registrations$HostRef}, one
+ *     per claimed host
+ * @param entryBytes one element of an interpreter's registration array: a reference
+ * @param claimObjectBytes the shallow size of a {@code Claim}, a slot's tag while the claim is
+ *     pending, garbage once it completes
+ * @param tableBytes the shallow size of a 1-slot table, allocated by the host's constructor and by
+ *     each release
  * @param claims how many first claims (and released slots) the allocations are averaged over
  * @param allocatedPerClaim bytes a first claim of a 1-slot accessor allocates beyond its slow
- *     accessor (measured with the thread's allocation counter)
- * @param tableBytes of those, the 1-slot table that the claim installs
+ *     accessor (the thread's allocation counter)
  * @param allocatedPerReleasedSlot bytes {@code close()} allocates per slot it releases
  */
-public record ClaimCosts(long registrationBytes, long referenceBytes, long nodeBytes, int claims,
-    double allocatedPerClaim, long tableBytes, double allocatedPerReleasedSlot) {}
+public record ClaimCosts(long registrationBytes, long entryBytes, long claimObjectBytes,
+    long tableBytes, int claims, double allocatedPerClaim, double allocatedPerReleasedSlot) {}

@@ -2,6 +2,7 @@ package io.github.pyhandlecache.benchmarks.footprint;
 
 import com.google.gson.GsonBuilder;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.internal.Claim;
 import io.github.pyhandlecache.runtime.internal.SlotTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -23,6 +24,11 @@ import org.openjdk.jol.vm.VM;
  * Measures with JOL what each cache adds to a host object ({@link Entries}), and with the thread's
  * allocation counter what a claim and a release allocate; writes them as JSON for the benchmark
  * page. Usage: {@code FootprintReport <out.json>}.
+ *
+ * <p>This project's layout: the host has one field per accessor, holding a slot table that its
+ * constructor allocates; the first claim of a host makes its registration (a weak reference, kept
+ * by the table), which every claiming interpreter appends to its array of registrations (one
+ * reference each). A claim's pending tag, a {@code Claim}, is garbage once the claim completes.
  */
 public final class FootprintReport {
   private static final String NAME = "aten::add";
@@ -47,12 +53,12 @@ public final class FootprintReport {
   private List<FootprintRow> measure(PyInterpreter interpreter) {
     int reference = (int) VM.current().sizeOfField("oop");
 
-    add("@PyHandleCached, 1 slot", "reference", 1, "empty", reference,
+    add("@PyHandleCached, 1 slot", "reference", 1, "unclaimed", 0, reference,
         Entries.OneSlot.class, new PyHandleCached_Entries_OneSlot(NAME));
 
     Entries.OneSlot oneSlot = new PyHandleCached_Entries_OneSlot(NAME);
     oneSlot.pyObject(interpreter);
-    add("@PyHandleCached, 1 slot", "reference", 1, "claimed by 1", reference,
+    add("@PyHandleCached, 1 slot", "reference", 1, "claimed by 1", 1, reference,
         Entries.OneSlot.class, oneSlot);
 
     Entries.FourSlots fourSlots = new PyHandleCached_Entries_FourSlots(NAME);
@@ -62,19 +68,19 @@ public final class FootprintReport {
       fourSlots.pyObject(owner);
       intFourSlots.pyId(owner);
     }
-    add("@PyHandleCached, 4 slots", "reference", 4, "claimed by 4", reference,
+    add("@PyHandleCached, 4 slots", "reference", 4, "claimed by 4", 4, reference,
         Entries.FourSlots.class, fourSlots);
 
     Entries.IntSlot intSlot = new PyHandleCached_Entries_IntSlot(NAME);
     intSlot.pyId(interpreter);
-    add("@PyHandleCached, 1 slot", "int", 1, "claimed by 1", Integer.BYTES,
+    add("@PyHandleCached, 1 slot", "int", 1, "claimed by 1", 1, Integer.BYTES,
         Entries.IntSlot.class, intSlot);
-    add("@PyHandleCached, 4 slots", "int", 4, "claimed by 4", Integer.BYTES,
+    add("@PyHandleCached, 4 slots", "int", 4, "claimed by 4", 4, Integer.BYTES,
         Entries.IntFourSlots.class, intFourSlots);
 
     Entries.LongSlot longSlot = new PyHandleCached_Entries_LongSlot(NAME);
     longSlot.pyId(interpreter);
-    add("@PyHandleCached, 1 slot", "long", 1, "claimed by 1", Long.BYTES,
+    add("@PyHandleCached, 1 slot", "long", 1, "claimed by 1", 1, Long.BYTES,
         Entries.LongSlot.class, longSlot);
 
     Entries.AutoValueEntry autoValue = new AutoValue_Entries_AutoValueEntry(NAME);
@@ -109,22 +115,26 @@ public final class FootprintReport {
 
   /**
    * Adds the row of one of this project's accessors: {@code host} against {@code baseline}, the
-   * annotated class; {@code valueBytes} is the width of the accessor's value.
+   * annotated class, after {@code claimants} interpreters claimed a slot of it; {@code valueBytes}
+   * is the width of the accessor's value.
    */
-  private void add(String cache, String value, int slots, String state, int valueBytes,
-      Class<?> baseline, Object host) {
-    int tagBytes = (int) VM.current().sizeOfField("oop");
+  private void add(String cache, String value, int slots, String state, int claimants,
+      int valueBytes, Class<?> baseline, Object host) {
     SlotTable table = tableOf(host);
-    long tableBytes = table == null ? 0 : ClassLayout.parseClass(table.getClass()).instanceSize();
+    long tableBytes = ClassLayout.parseClass(table.getClass()).instanceSize();
+    Object registration = registrationOf(table);
+    long registrationBytes =
+        registration == null ? 0 : ClassLayout.parseClass(registration.getClass()).instanceSize();
+    long entryBytes = claimants * VM.current().sizeOfField("oop");
     long instanceBytes = ClassLayout.parseClass(host.getClass()).instanceSize()
         - ClassLayout.parseClass(baseline).instanceSize();
-    // Not GraphLayout: from the table, JOL walks to the interpreter, its registrations and, through
-    // their weak referents, back to the host. The table refers only to interpreters and values.
+    // Not GraphLayout: from the table, JOL walks to the interpreters, their registrations and,
+    // through their weak referents, to every host they claimed.
     rows.add(new FootprintRow(cache, value, slots, state,
         fieldBytes(ClassLayout.parseClass(host.getClass()))
             - fieldBytes(ClassLayout.parseClass(baseline)),
-        instanceBytes, tableBytes, instanceBytes + tableBytes,
-        slots * (long) (tagBytes + valueBytes)));
+        instanceBytes, tableBytes, registrationBytes, entryBytes,
+        instanceBytes + tableBytes + registrationBytes + entryBytes));
   }
 
   /**
@@ -143,23 +153,36 @@ public final class FootprintReport {
         - baselineLayout.instanceSize();
     rows.add(new FootprintRow(cache, value, slots, "filled",
         fieldBytes(hostLayout) - fieldBytes(baselineLayout),
-        hostLayout.instanceSize() - baselineLayout.instanceSize(), 0, retained, -1));
+        hostLayout.instanceSize() - baselineLayout.instanceSize(), 0, 0, 0, retained));
   }
 
-  /** Returns the slot table of a generated host's one accessor, or null before its first claim. */
+  /** Returns the slot table of a generated host's one accessor. */
   private static SlotTable tableOf(Object host) {
     for (Field field : host.getClass().getDeclaredFields()) {
       if (!Modifier.isStatic(field.getModifiers())
           && SlotTable.class.isAssignableFrom(field.getType())) {
-        try {
-          field.setAccessible(true); // the benchmarks' own generated class: same module
-          return (SlotTable) field.get(host);
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
+        return (SlotTable) read(field, host);
       }
     }
     throw new IllegalArgumentException("no slot table in " + host.getClass());
+  }
+
+  /** Returns the registration a table carries, made by the host's first claim, or null. */
+  private static Object registrationOf(SlotTable table) {
+    try {
+      return read(SlotTable.class.getDeclaredField("registration"), table);
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("the runtime's SlotTable has no registration field", e);
+    }
+  }
+
+  private static Object read(Field field, Object object) {
+    try {
+      field.setAccessible(true); // the runtime and the generated classes are in no named module
+      return field.get(object);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long fieldBytes(ClassLayout layout) {
@@ -167,18 +190,17 @@ public final class FootprintReport {
   }
 
   /**
-   * Measures what a claim of a 1-slot accessor allocates and registers, and what close()
-   * allocates per released slot: {@value #CLAIMS} first claims by one interpreter, then its close,
-   * against as many direct calls of the slow accessor. The best of three rounds after a warm-up
-   * (the counter is exact; the rounds only keep one-time work such as class loading out).
+   * Measures what a claim of a 1-slot accessor allocates, and what close() allocates per released
+   * slot: {@value #CLAIMS} first claims by a fresh interpreter, then its close, against as many
+   * direct calls of the slow accessor. The best of the last half of {@value #ROUNDS} rounds (the
+   * counter is exact; the first rounds only take one-time work such as class loading and C2's).
    */
   private static ClaimCosts claimCosts() throws ClassNotFoundException {
-    long reference = ClassLayout.parseClass(
-        Class.forName("io.github.pyhandlecache.runtime.internal.Registrations$HostRef")).instanceSize();
-    long node = ClassLayout.parseClass(
-        Class.forName("java.util.concurrent.ConcurrentLinkedQueue$Node")).instanceSize();
+    long registration = ClassLayout.parseClass(Class.forName(
+        "io.github.pyhandlecache.runtime.internal.Registrations$HostRef")).instanceSize();
+    long claim = ClassLayout.parseClass(Claim.class).instanceSize();
     long table = ClassLayout.parseClass(
-        tableOf(claimed(new PyHandleCached_Entries_OneSlot(NAME))).getClass()).instanceSize();
+        tableOf(new PyHandleCached_Entries_OneSlot(NAME)).getClass()).instanceSize();
 
     double perClaim = Double.MAX_VALUE;
     double perReleasedSlot = Double.MAX_VALUE;
@@ -189,24 +211,19 @@ public final class FootprintReport {
       long slowAccessor = allocatedBy(() -> callEach(uncached, interpreter));
       long claims = allocatedBy(() -> callEach(cached, interpreter));
       long close = allocatedBy(interpreter::close);
-      if (round >= ROUNDS / 2) { // the first half warms up, to C2 code
+      if (round >= ROUNDS / 2) {
         perClaim = Math.min(perClaim, (double) (claims - slowAccessor) / CLAIMS);
         perReleasedSlot = Math.min(perReleasedSlot, (double) close / CLAIMS);
       }
     }
-    return new ClaimCosts(reference + node, reference, node, CLAIMS, perClaim, table,
-        perReleasedSlot);
+    return new ClaimCosts(registration, VM.current().sizeOfField("oop"), claim, table, CLAIMS,
+        perClaim, perReleasedSlot);
   }
 
   private static void callEach(Entries.OneSlot[] hosts, PyInterpreter interpreter) {
     for (Entries.OneSlot host : hosts) {
       host.pyObject(interpreter);
     }
-  }
-
-  private static Entries.OneSlot claimed(Entries.OneSlot host) {
-    host.pyObject(PyInterpreter.create("layout"));
-    return host;
   }
 
   private static Entries.OneSlot[] hosts(Function<String, Entries.OneSlot> create) {

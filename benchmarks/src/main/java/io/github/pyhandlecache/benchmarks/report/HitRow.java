@@ -7,13 +7,18 @@ enum HitRow {
   PLAIN_FINAL_FIELD("plainFinalField", "plain final field", Group.FLOOR),
   VOLATILE_FIELD("volatileField", "volatile field", Group.FLOOR),
   SEED_PROTOCOL("seedProtocol", "seed's protocol by hand (racy)", Group.FLOOR),
-  INLINE_VALIDATED("inlineValidated", "previous protocol by hand, 1 slot", Group.PREVIOUS),
+  INLINE_VALIDATED("inlineValidated", "inline validated by hand, 1 slot", Group.EARLIER),
   INLINE_VALIDATED_FOUR_SLOTS_LAST("inlineValidatedFourSlotsLast",
-      "previous protocol by hand, 4 slots, hit on 4th", Group.PREVIOUS),
+      "inline validated by hand, 4 slots, hit on 4th", Group.EARLIER),
   GENERATED_EXPLICIT("generatedExplicit", "@PyHandleCached, explicit, 1 slot", Group.PROJECT),
-  GENERATED_IMPLICIT("generatedImplicit", "@PyHandleCached, implicit (current())", Group.PROJECT),
-  FOUR_SLOTS_FIRST("generatedFourSlotsFirst", "@PyHandleCached, 4 slots, hit on 1st", Group.PROJECT),
-  FOUR_SLOTS_LAST("generatedFourSlotsLast", "@PyHandleCached, 4 slots, hit on 4th", Group.PROJECT),
+  GENERATED_IMPLICIT("generatedImplicit", "@PyHandleCached, getter, entered scope",
+      Group.PROJECT),
+  FOUR_SLOTS_FIRST_CLAIMER("generatedFourSlotsFirstClaimer",
+      "@PyHandleCached, 4 slots, 1st claimer", Group.PROJECT),
+  FOUR_SLOTS_FOURTH_CLAIMER("generatedFourSlotsFourthClaimer",
+      "@PyHandleCached, 4 slots, 4th claimer", Group.PROJECT),
+  FOUR_SLOTS_PREFERRED_TAKEN("generatedFourSlotsPreferredTaken",
+      "@PyHandleCached, 4 slots, preferred slot taken", Group.PROJECT),
   GET_OR("pyHandleCacheGetOr", "PyHandleCache<T>.getOr", Group.PROJECT),
   AUTO_VALUE("autoValueMemoized", "AutoValue @Memoized", Group.ALTERNATIVE),
   LOMBOK("lombokLazyGetter", "Lombok @Getter(lazy = true)", Group.ALTERNATIVE),
@@ -34,7 +39,7 @@ enum HitRow {
 
   enum Group {
     FLOOR("floor", new Color(0x9E9E9E)),
-    PREVIOUS("previous protocol (inline validated)", new Color(0x8C6BB1)),
+    EARLIER("earlier protocol (inline validated)", new Color(0x8C6BB1)),
     PROJECT("pyhandlecache", new Color(0x1F77B4)),
     ALTERNATIVE("alternative", new Color(0xFF7F0E));
 

@@ -14,27 +14,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
-/** The results of one JMH run, read from its JSON output ({@code -rf json}). */
+/**
+ * The results of the JMH invocations of one run, read from their JSON output ({@code -rf json});
+ * benchmark methods are named uniquely across them.
+ */
 public final class JmhRun {
   private final Map<String, JmhResult> byMethod = new LinkedHashMap<>();
   private final String jdk;
+  private final String jmhVersion;
   private final int forks;
   private final int iterations;
 
-  private JmhRun(JsonArray benchmarks) {
-    JsonObject first = benchmarks.get(0).getAsJsonObject();
+  private JmhRun(List<JsonArray> invocations) {
+    JsonObject first = invocations.get(0).get(0).getAsJsonObject();
     jdk = first.get("vmName").getAsString() + " " + first.get("vmVersion").getAsString()
         + " (JDK " + first.get("jdkVersion").getAsString() + ")";
+    jmhVersion = first.get("jmhVersion").getAsString();
     forks = first.get("forks").getAsInt();
     iterations = first.get("measurementIterations").getAsInt();
-    for (JsonElement element : benchmarks) {
-      JmhResult result = parse(element.getAsJsonObject());
-      byMethod.put(result.method(), result);
+    for (JsonArray benchmarks : invocations) {
+      for (JsonElement element : benchmarks) {
+        JmhResult result = parse(element.getAsJsonObject());
+        if (byMethod.put(result.method(), result) != null) {
+          throw new IllegalArgumentException("two benchmarks named " + result.method());
+        }
+      }
     }
   }
 
-  public static JmhRun read(Path json) throws IOException {
-    return new JmhRun(JsonParser.parseString(Files.readString(json)).getAsJsonArray());
+  /** Reads the JSON files of JMH invocations made with the same forks and iterations. */
+  public static JmhRun read(Path... jsons) throws IOException {
+    List<JsonArray> invocations = new ArrayList<>();
+    for (Path json : jsons) {
+      invocations.add(JsonParser.parseString(Files.readString(json)).getAsJsonArray());
+    }
+    return new JmhRun(invocations);
   }
 
   /**
@@ -49,8 +63,24 @@ public final class JmhRun {
     return result;
   }
 
+  /**
+   * Returns the parameter values that {@code method} ran with, each as {@link #get} wants them in
+   * brackets ({@code 100} for {@code closePerSlot[100]}), in the order JMH ran them.
+   */
+  public List<String> params(String method) {
+    String prefix = method + "[";
+    return byMethod.keySet().stream()
+        .filter(key -> key.startsWith(prefix))
+        .map(key -> key.substring(prefix.length(), key.length() - 1))
+        .toList();
+  }
+
   public String jdk() {
     return jdk;
+  }
+
+  public String jmhVersion() {
+    return jmhVersion;
   }
 
   public int forks() {
@@ -82,15 +112,22 @@ public final class JmhRun {
       forkMedians.add(median(forkSamples));
     }
     double bytesPerOp = Double.NaN;
+    double collections = Double.NaN;
     JsonObject secondary = benchmark.getAsJsonObject("secondaryMetrics");
     for (Map.Entry<String, JsonElement> metric : secondary.entrySet()) {
+      double score = metric.getValue().getAsJsonObject().get("score").getAsDouble();
       if (metric.getKey().endsWith("gc.alloc.rate.norm")) {
-        bytesPerOp = metric.getValue().getAsJsonObject().get("score").getAsDouble();
+        bytesPerOp = score;
+      } else if (metric.getKey().endsWith("gc.count")) {
+        collections = score;
       }
     }
-    // scoreError is the string "NaN" for a single sample; getAsDouble parses that too.
+    List<String> jvmArgs = new ArrayList<>();
+    benchmark.getAsJsonArray("jvmArgs").forEach(arg -> jvmArgs.add(arg.getAsString()));
+    // scoreError is the string "NaN" for too few samples; getAsDouble parses that too.
     return new JmhResult(method, median(samples), primary.get("scoreError").getAsDouble(),
-        primary.get("scoreUnit").getAsString(), samples.size(), bytesPerOp, forkMedians);
+        primary.get("scoreUnit").getAsString(), samples.size(), bytesPerOp, collections,
+        forkMedians, jvmArgs);
   }
 
   private static double median(List<Double> values) {

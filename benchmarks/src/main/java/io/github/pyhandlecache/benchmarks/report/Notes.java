@@ -1,66 +1,95 @@
 package io.github.pyhandlecache.benchmarks.report;
 
+import io.github.pyhandlecache.benchmarks.footprint.ClaimCosts;
+import io.github.pyhandlecache.benchmarks.footprint.FootprintRow;
+
 /**
- * Why a target is missed, as far as it was measured: the page shows a note only when its target is
- * not met in the run that wrote the page. "Not shown" verdicts count as missed: the note says what
- * is known of the difference.
+ * What the page says under a target it missed: what the code does on that path (which no
+ * measurement can contradict) and figures computed from the run, never figures of its own.
  */
 final class Notes {
-  private Notes() {}
+  private final RunData data;
 
-  static final String NOISE = """
-      - **This machine.** Two cores shared with other builds (see the load average above): a
-        fork that shares its core with a compiler or a jcstress run measures a multiple of the
-        others, which widens the errors until several limits fall inside them. The fork medians
-        of the JFR and table benchmarks show it.""";
+  Notes(RunData data) {
+    this.data = data;
+  }
 
-  static final String HIT_AGAINST_SEED = """
-      - **Hit against the seed.** The seed loads the tag and the value from the host. The
-        generated hit loads the host's table field (an acquire load, a plain load on x86), tests
-        it for null (nothing claimed yet), then loads `tag0` and `value0` from the table: one
-        more dependent load and one more test, with everything in L1 here.""";
+  /** The heap of a claimed host, laid out by JOL, against the scale report's measurement. */
+  String heap(int slots) {
+    FootprintRow row = data.footprint(slots == 1 ? "@PyHandleCached, 1 slot"
+        : "@PyHandleCached, 4 slots", "reference", "claimed by " + slots);
+    Amount measured = data.heapAbovePlain(slots == 1 ? "generated1" : "generated4");
+    return String.format("""
+        - **Heap per host, %d slot%s.** JOL's layouts of a host of the same shape (`Entries`): \
+        the accessor's field grows the host by %d B after alignment, the table its constructor \
+        allocates takes %d B, the registration its first claim makes (a `WeakReference` to the \
+        host that holds the accessor's own weak reference) %d B, and the claiming interpreters' \
+        registration arrays hold %d B of references to it: %d B in all, against %s B measured on \
+        %,d hosts (the measurement counts all the claims keep, the arrays' headers and unused \
+        elements included).""",
+        slots, slots == 1 ? "" : "s", row.instanceBytes(), row.tableBytes(),
+        row.registrationBytes(), row.entryBytes(), row.retainedBytes(), measured.format(1),
+        data.scale().hosts());
+  }
 
-  static final String HIT_AGAINST_UNTAGGED = """
-      - **Hit against AutoValue and Immutables.** They cache one value for everyone: no
-        interpreter to load and compare, so their hit is a load and a null or bit test. A tagged
-        slot always loads and compares the tag, and here loads the table first.""";
+  String claim() {
+    ClaimCosts costs = data.footprint().claim();
+    return String.format("""
+        - **Claim.** The seed's claim, after its slow accessor, is a load and a CAS of the \
+        host's tag and a store of the value. This project's: the JFR probes of \
+        `MissEvents.begin()`; a check that the interpreter is open and a slot claimable; on the \
+        host's first claim its registration (%d B) and, for each claiming interpreter, a \
+        reference appended to that interpreter's registration arrays (which grow by chunks and \
+        are rebuilt without collected hosts from time to time); a `Claim` (%d B) CASed into the \
+        first empty slot from the interpreter's preferred one; then the value written and the \
+        interpreter CASed in place of the claim. In the scale run a claim allocated %s B (1 \
+        slot) and %s B (4 slots), the seed's %s B.""",
+        costs.registrationBytes(), costs.claimObjectBytes(),
+        data.claimBytes("generated1").format(1), data.claimBytes("generated4").format(1),
+        data.claimBytes("seed").format(1));
+  }
 
-  static final String FOURTH_SLOT = """
-      - **Hit on the 4th slot.** The generated 4-slot hit loads the table once, then compares
-        `tag0` to `tag3` in order, each a load from the table; the previous protocol compared
-        four tags in the host, then validated the fourth. Both are a few loads from one or two
-        lines in L1; what separates them here was not measured further.""";
+  String walk() {
+    return """
+        - **Registry walk.** The inline validated and the seed's hits load the host only: tag \
+        and value are its fields. The generated hit loads the host, then its table, then the tag \
+        and the value from the table. The host's constructor allocates the table right after the \
+        host, so the two are next to each other in memory, but the table's address is known only \
+        once the host's field is loaded: where the pair spans two cache lines, that is a second \
+        miss, which waits for the first.""";
+  }
 
-  static final String BYPASS = """
-      - **Bypass.** After the slow accessor, a bypass checks whether it may claim: a volatile
-        load of the caller's `closed` flag, the object's table (read by the generated code
-        through its own constant VarHandle and passed to `AccessorSlots.isClaimable`), each
-        owner's tag and its `closed` flag, and before the accessor four `isEnabled()` probes
-        of the JFR events (shared instances: nothing is allocated). Before that change the
-        runtime read the table through `AccessorSlots`' own VarHandle, an instance field and
-        so not a constant to C2, which made the read a real call: 3.2x the direct call
-        (25.55 ± 10.90 against 7.98 ± 3.23 ns/op), against 1.28x after it (6.54 ± 2.33
-        against 5.11 ± 1.42), in one `MissBenchmark` run of 3 forks each.""";
+  String hitAgainstSeed() {
+    return """
+        - **Hit against the seed.** The seed loads the tag (acquire) and the value from the \
+        host. The generated hit loads the host's table field (acquire), tests it for null (a host \
+        still in its constructor has none), then loads `tag0` (acquire) and `value0` from the \
+        table: one more dependent load and one more test.""";
+  }
 
-  static final String GET_OR = """
-      - **`getOr`.** It loads one object more than the generated hit: the holder's
-        `PyHandleCache` field, then the cache's table, then `tag0` and `value0`; plus a
-        `requireNonNull` of the supplier (the capturing lambda is removed by escape analysis:
-        0 B/op).""";
+  String fourthClaimer() {
+    return """
+        - **4th claimer.** Each interpreter's hit looks at one slot, the one at its \
+        `hashCode()` modulo 4, chosen by a `switch`; the interpreters here were picked so that \
+        each claimed the slot it prefers. The two hits differ in the case taken, not in the \
+        number of loads.""";
+  }
 
-  static final String RECORDED_HIT = """
-      - **Hit under a recording.** The hit touches no event (it is the same compiled code with
-        or without a recording), but a recording adds JFR's own threads and disk writes on two
-        busy cores: compare the fork medians in the JFR table.""";
+  String interpreterThread() {
+    return """
+        - **Getter form on interpreter threads.** `PyInterpreter.current()` there is a type \
+        check of `Thread.currentThread()`, a load of the thread's scope array and of its element \
+        (null: no scope entered), then a load of the thread's interpreter field; the explicit \
+        form takes the interpreter as an argument.""";
+  }
 
-  static final String READ_SCALING = """
-      - **Read scaling.** Two benchmark threads on a 2-core machine that other builds are using
-        get well under two cores: compare the plain final field, which writes nothing either.
-        A hit writes no shared memory and allocates nothing (B/op above).""";
-
-  static final String COMPILE_TIME = """
-      - **Compile time.** The generated subclass (per accessor a table field, its VarHandle and
-        `AccessorSlots` constants, an override, a miss method and a nested table class) is several
-        times the size of the annotated class, and javac compiles it too; AutoValue's `@Memoized`,
-        which also writes a subclass per class, lands in the same place.""";
+  /** Said first when a target is missed: the conditions of this run, from its description. */
+  String conditions() {
+    Machine machine = data.machine();
+    return String.format("""
+        - **This run.** %d cores, a load average of %s when it started (the 1, 5 and 15 minute \
+        averages). A verdict "not shown" means the limit lies within the error of this run: more \
+        forks or a quieter machine could decide it either way.""",
+        machine.cores(), machine.loadAverage());
+  }
 }

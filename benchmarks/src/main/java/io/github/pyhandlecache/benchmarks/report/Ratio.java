@@ -9,12 +9,13 @@ public record Ratio(double value, double error) {
     return new Ratio(value, value * Math.hypot(aError / a, bError / b));
   }
 
+  public static Ratio of(Amount a, Amount b) {
+    return of(a.value(), a.error(), b.value(), b.error());
+  }
+
   /** Met only if the whole interval is at or under {@code limit}. */
   public Verdict atMost(double limit) {
-    if (value + error <= limit) {
-      return Verdict.MET;
-    }
-    return value - error > limit ? Verdict.NOT_MET : Verdict.WITHIN_ERROR;
+    return Verdict.atMost(value, error, limit);
   }
 
   /** Met only if the whole interval is at or over {@code limit}. */
@@ -54,6 +55,17 @@ public record Ratio(double value, double error) {
 
     public static Verdict of(boolean met) {
       return met ? MET : NOT_MET;
+    }
+
+    /**
+     * "Within a limit": met only if the whole interval {@code value ± error} is at or under {@code
+     * limit}, not met if the whole interval is over it. An unknown error (NaN) decides nothing.
+     */
+    public static Verdict atMost(double value, double error, double limit) {
+      if (value + error <= limit) {
+        return MET;
+      }
+      return value - error > limit ? NOT_MET : WITHIN_ERROR;
     }
 
     public Verdict and(Verdict other) {

@@ -8,7 +8,8 @@ import io.github.pyhandlecache.benchmarks.report.Ratio.Verdict;
  * @param text the target, as the Targets table shows it
  * @param measured the measurement, with its error
  * @param verdict met, not met, or not shown either way
- * @param whyMissed what the page says when the target is not met: the measured cause, or empty
+ * @param whyMissed what the page says when the target is not met: what the code does there, and
+ *     figures computed from the run; or empty
  */
 record Target(String text, String measured, Verdict verdict, String whyMissed) {
   Target(String text, Ratio measured, Verdict verdict, String whyMissed) {

@@ -38,9 +38,9 @@ import java.util.function.IntFunction;
  * stops changing.
  *
  * <p><b>Claim</b>: long-lived claimants (as many as the variant has), then one warm-up run and
- * {@value #RUNS} measured runs of: create fresh hosts (timed apart), collect (so every run starts
- * with the hosts in the old generation and the young one empty), then each claimant in turn claims
- * every host, in creation order. Wall time and the thread's allocated bytes of those loops, per
+ * {@value #RUNS} measured runs of: collect, create fresh hosts (timed apart), collect (so every
+ * run's claims start with the hosts in the old generation and the young one empty), then each
+ * claimant in turn claims every host, in creation order. Wall time and the thread's allocated bytes of those loops, per
  * claim. The hosts of a run die with it, so the registrations of earlier runs pile up in the
  * claimants until the runtime purges them, as in an application whose objects come and go.
  */
@@ -220,6 +220,7 @@ public final class ScaleReport {
   }
 
   private static ScaleResult.Run timedRun(Variant variant, int count, Object[] claimants) {
+    System.gc(); // not the garbage of the run before: construction starts with the young gen empty
     long allocated = THREADS.getCurrentThreadAllocatedBytes();
     long start = System.nanoTime();
     Object hosts = variant.create.apply(count);

@@ -1,0 +1,145 @@
+package io.github.pyhandlecache.benchmarks.report;
+
+import io.github.pyhandlecache.benchmarks.compiletime.CompileTimeRow;
+import io.github.pyhandlecache.benchmarks.footprint.ClaimCosts;
+import io.github.pyhandlecache.benchmarks.footprint.FootprintRow;
+import io.github.pyhandlecache.benchmarks.scale.ScaleResult;
+import java.util.List;
+
+/** The page's sections of the plain programs' results: scale, JOL footprint, compile time. */
+final class ProgramSections {
+  private final RunData data;
+  private final PageText page;
+
+  ProgramSections(RunData data, PageText page) {
+    this.data = data;
+    this.page = page;
+  }
+
+  void scale() {
+    ScaleResult scale = data.scale();
+    ScaleResult.Row seed = data.scaleRow("seed");
+    int runs = seed.runs().size();
+    int repetitions = seed.heapBytesPerHost().size();
+    page.format("## %,d hosts: heap per host and claims", scale.hosts());
+    page.line();
+    page.format("`ScaleReport`, a program in a JVM of its own (%s; collectors: %s), on %,d hosts",
+        JmhSections.code(scale.jvmOptions()), String.join(", ", scale.collectors()),
+        scale.hosts());
+    page.line("per variant, all of one shape (`hosts/`): a `final String name` and one cache, whose");
+    page.line("slow accessor returns the name, so that what is counted is the cache's own.");
+    page.line();
+    page.line("- *Heap per host*: the heap used after `System.gc()` (repeated until it stops");
+    page.line("  changing), with the hosts created and claimed and their interpreters alive, minus the");
+    page.line("  same before the hosts were created, per host, minus the same for the host without a");
+    page.line("  cache: all a cache keeps for a host, what the host's constructor allocates and the");
+    page.format("  interpreters' registrations included. %d repetitions.", repetitions);
+    page.line("- *Claim*: long-lived interpreters (one; four for 4 slots, one after another) each");
+    page.line("  claim every one of fresh hosts; the wall time of those loops per claim, collections");
+    page.line("  during them included, and the bytes the thread allocated in them. Each run collects,");
+    page.line("  creates its hosts (timed apart: *construction*, the array that holds them included),");
+    page.line("  then collects again, which moves them to the old generation: every run's claims start");
+    page.line("  alike. The registrations of earlier runs' hosts pile up in the interpreters until");
+    page.line("  purged.");
+    page.format("- Each figure is the best of %d runs after a warm-up run (of the %d repetitions for"
+        + " the", runs, repetitions);
+    page.line("  heap); ± is their spread, highest minus lowest.");
+    page.line();
+    page.line("| | heap per host above no cache, B | claim, ns | x seed's claim | claim, B |"
+        + " collections during the claims (best run) | construction, ns per host |"
+        + " construction, B per host |");
+    page.line("|---|---:|---:|---:|---:|---:|---:|---:|");
+    Amount seedClaim = data.claimNanos("seed");
+    for (ScaleResult.Row row : scale.rows()) {
+      Amount construct = Amount.best(
+          row.runs().stream().map(ScaleResult.Run::constructNanosPerHost).toList());
+      Amount constructBytes = Amount.best(
+          row.runs().stream().map(ScaleResult.Run::constructBytesPerHost).toList());
+      if (row.claimants() == 0) {
+        page.format("| %s | baseline: %s per host and its array element | | | | | %s | %s |",
+            row.label(), Amount.best(row.heapBytesPerHost()).format(1), construct.format(1),
+            constructBytes.format(1));
+        continue;
+      }
+      Amount claim = data.claimNanos(row.key());
+      ScaleResult.Run best = data.bestRun(row.key());
+      page.format("| %s | %s | %s | %s | %s | %d (%d ms) | %s | %s |", row.label(),
+          data.heapAbovePlain(row.key()).format(1), claim.format(1),
+          Ratio.of(claim, seedClaim), data.claimBytes(row.key()).format(1),
+          best.claimCollections(), best.claimCollectionMillis(), construct.format(1),
+          constructBytes.format(1));
+    }
+    page.line();
+    FootprintRow one = data.footprint("@PyHandleCached, 1 slot", "reference", "claimed by 1");
+    FootprintRow four = data.footprint("@PyHandleCached, 4 slots", "reference", "claimed by 4");
+    page.format("JOL's layouts of the same (*Footprint* below) add up to %d B per host for 1 slot"
+        + " and %d B", one.retainedBytes(), four.retainedBytes());
+    page.line("for 4 slots, before the registration arrays' headers and unused elements.");
+    page.line();
+  }
+
+  void footprint() {
+    ClaimCosts claim = data.footprint().claim();
+    page.line("## Footprint");
+    page.line();
+    page.line("Measured with JOL on this JVM on a host object that holds one name (`Entries`).");
+    page.line("*Field* is the width of what the accessor adds to the host, *instance* the growth of");
+    page.line("the host after 8-byte alignment, *table* the slot table that the host's constructor");
+    page.line("allocates, *registration* the weak reference that the host's first claim makes and");
+    page.line("every claiming interpreter holds, *entries* the references to it in the claiming");
+    page.line("interpreters' registration arrays, *retained* their sum (not the values, not the");
+    page.line("interpreters). A table serves all the slots of an accessor; a release replaces it.");
+    page.line();
+    page.line("| accessor | value | state | field, B | instance, B | table, B | registration, B |"
+        + " entries, B | retained, B |");
+    page.line("|---|---|---|---:|---:|---:|---:|---:|---:|");
+    for (FootprintRow row : data.footprint().rows()) {
+      if (row.cache().startsWith("@PyHandleCached")) {
+        page.format("| %s | %s | %s | %d | %d | %d | %d | %d | %d |", row.cache(), row.value(),
+            row.state(), row.fieldBytes(), row.instanceBytes(), row.tableBytes(),
+            row.registrationBytes(), row.entryBytes(), row.retainedBytes());
+      }
+    }
+    page.line();
+    page.format("A pending claim's tag, a `Claim`, is %d B, garbage once the claim completes.",
+        claim.claimObjectBytes());
+    page.line();
+    page.line("What the alternatives add, once filled (they cache one value for everyone, except the");
+    page.line("map):");
+    page.line();
+    page.line("| cache | value | slots | fields, B | instance, B | retained, B |");
+    page.line("|---|---|---:|---:|---:|---:|");
+    for (FootprintRow row : data.footprint().rows()) {
+      if (!row.cache().startsWith("@PyHandleCached")) {
+        page.format("| %s | %s | %s | %d | %d | %d |", row.cache(), row.value(),
+            row.slots() == 0 ? "untagged" : row.slots(), row.fieldBytes(), row.instanceBytes(),
+            row.retainedBytes());
+      }
+    }
+    page.line();
+  }
+
+  void compileTime() {
+    List<CompileTimeRow> rows = data.compileTime();
+    CompileTimeRow none = rows.get(0);
+    page.line("## Compile time");
+    page.line();
+    page.format("javac (`--release 17`, a fresh JVM per run) on a generated module of %,d classes",
+        none.classes());
+    page.line("with three cached accessors each (explicit, getter, explicit with 4 slots); for");
+    page.line("AutoValue, equivalent classes with one property and three `@Memoized` methods");
+    page.format("(`CompileTimeBenchmark`). %d counted run(s) each (the median if more), taking"
+        + " turns; a", none.runsSeconds().size());
+    page.line("first, uncounted run warms the file cache.");
+    page.line();
+    page.line("| | median, s | runs, s | x no processor |");
+    page.line("|---|---:|---|---:|");
+    for (CompileTimeRow row : rows) {
+      page.format("| %s | %.2f | %s | %.2f |", row.variant(), row.medianSeconds(),
+          String.join(", ", row.runsSeconds().stream().map(s -> String.format("%.2f", s))
+              .toList()),
+          row.medianSeconds() / none.medianSeconds());
+    }
+    page.line();
+  }
+}
