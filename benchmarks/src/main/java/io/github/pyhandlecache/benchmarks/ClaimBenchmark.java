@@ -21,15 +21,16 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * A first miss that claims: each of {@value #HOSTS} fresh objects is asked once, so every call runs
- * the slow accessor, registers the object with the interpreter and CASes in the object's first
- * table. Against the slow accessor called on as many fresh objects with no cache.
+ * the slow accessor, makes the object's registration and appends it to the interpreter's, and
+ * claims a slot of the table that the object's constructor allocated. Against the slow accessor
+ * called on as many fresh objects with no cache.
  *
  * <p>The hosts are created before each invocation, outside the timing, so the time is the calls'
  * alone. {@code -prof gc} counts the setup's allocation too; every benchmark here allocates the
  * same hosts there, so the difference of their B/op is what a claim allocates.
  *
  * <p>Two interpreters claim: one that lives as long as the benchmark, so that the registrations of
- * the objects it claimed pile up as they die (they are dropped in batches), and one that is closed
+ * the objects it claimed pile up as they die (until the runtime purges them), and one that is closed
  * after each invocation, outside the timing, and replaced.
  */
 @BenchmarkMode(Mode.AverageTime)

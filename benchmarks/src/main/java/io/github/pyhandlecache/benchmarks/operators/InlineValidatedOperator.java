@@ -5,11 +5,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The previous protocol's hit written by hand ("direction 1"): two inline fields per slot, a tag
- * and a value, and a validated hit: {@code getAcquire} of the tag, a compare, {@code getOpaque} of
- * the value, an acquire fence and a second {@code getOpaque} of the tag. This is what the processor
- * generated before slot tables, so it is the "before" of the hit. One accessor with one slot and
- * one with four, like {@link Operator}'s.
+ * The inline validated protocol's hit written by hand ("direction 1", the processor's before slot
+ * tables): two inline fields per slot, a tag and a value, and a validated hit: {@code getAcquire}
+ * of the tag, a compare, {@code getOpaque} of the value, an acquire fence and a second {@code
+ * getOpaque} of the tag. One accessor with one slot and one with four, like {@link Operator}'s;
+ * the registry walk uses {@code hosts.InlineValidatedHost}, the 1-slot hit on a host without the
+ * 4-slot fields.
  *
  * <p>Only the hit is the old one. The miss here fills a slot without the old runtime's claim
  * protocol (its tags, marker and wait are gone from the runtime): it is safe only when one thread

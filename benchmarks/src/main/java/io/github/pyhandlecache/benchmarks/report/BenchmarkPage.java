@@ -32,8 +32,9 @@ public final class BenchmarkPage {
     Path chart = Path.of(args[2]);
     Files.writeString(out, new BenchmarkPage(data, chart.getFileName().toString()).render());
     JmhRun jmh = data.jmh();
-    new HitCostChart(jmh, String.format("Median of %d forks x %d iterations, one JMH run; %s",
-        jmh.forks(), jmh.iterations(), jmh.jdk())).write(chart);
+    new HitCostChart(jmh, String.format(
+        "Median of %d forks x %d iterations, one run of benchmarks/run; %s", jmh.forks(),
+        jmh.iterations(), jmh.jdk())).write(chart);
   }
 
   private String render() {

@@ -84,7 +84,7 @@ final class ProgramSections {
     page.line();
     page.line("Measured with JOL on this JVM on a host object that holds one name (`Entries`).");
     page.line("*Field* is the width of what the accessor adds to the host, *instance* the growth of");
-    page.line("the host after 8-byte alignment, *table* the slot table that the host's constructor");
+    page.line("the host after alignment, *table* the slot table that the host's constructor");
     page.line("allocates, *registration* the weak reference that the host's first claim makes and");
     page.line("every claiming interpreter holds, *entries* the references to it in the claiming");
     page.line("interpreters' registration arrays, *retained* their sum (not the values, not the");
