@@ -30,8 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * same hosts there, so the difference of their B/op is what a claim allocates.
  *
  * <p>Two interpreters claim: one that lives as long as the benchmark, so that the registrations of
- * the objects it claimed pile up as they die (until the runtime purges them), and one that is closed
- * after each invocation, outside the timing, and replaced.
+ * the objects it claimed pile up as they die (until the runtime purges them), and one that is
+ * closed after each invocation, outside the timing, and replaced.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

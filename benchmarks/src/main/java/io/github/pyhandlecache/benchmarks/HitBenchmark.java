@@ -138,7 +138,7 @@ public class HitBenchmark {
     }
   }
 
-  /** Checks that {@code interpreter} owns slot {@code slot} of {@code operator}'s 4-slot accessor. */
+  /** Checks that {@code interpreter} owns slot {@code slot} of {@code operator}'s 4 slots. */
   private static void requireSlot(Operator operator, PyInterpreter interpreter, int slot) {
     try {
       Field table = operator.getClass().getDeclaredField("sharedPyObjectTable");

@@ -6,9 +6,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * JMH's worker threads made by {@link #INTERPRETER}'s {@link PyInterpreter#threadFactory()}, so that
- * {@link InterpreterThreadBenchmark} runs on threads whose current interpreter is a field of the
- * thread. JMH creates it, in the forked JVM, when that JVM has the system properties {@code
+ * JMH's worker threads made by {@link #INTERPRETER}'s {@link PyInterpreter#threadFactory()}, so
+ * that {@link InterpreterThreadBenchmark} runs on threads whose current interpreter is a field of
+ * the thread. JMH creates it, in the forked JVM, when that JVM has the system properties {@code
  * jmh.executor=CUSTOM} and {@code jmh.executor.class=} this class, through the constructor JMH 1.37
  * looks up: {@code (int maxThreads, String prefix)}.
  */

@@ -4,9 +4,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The previous protocol (b193d66), four slots, as its processor generated it, by hand: a table field,
- * null until the first claim; a claim on a host with a table allocates two (its claim, then the copy
- * that it CASes in); see {@link PreviousProtocol}. Benchmarks only.
+ * The previous protocol (b193d66), four slots, as its processor generated it, by hand: a table
+ * field, null until the first claim; a claim on a host with a table allocates two (its claim, then
+ * the copy that it CASes in); see {@link PreviousProtocol}. Benchmarks only.
  */
 public final class PreviousFourSlotHost {
   private static final VarHandle TABLE;

@@ -9,15 +9,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The previous protocol (commit b193d66) by hand, so that it is measured beside the current one in
- * the same run: its claim, what the claim allocates and what an interpreter keeps. <strong>Benchmarks
- * only.</strong>
+ * the same run: its claim, what the claim allocates and what an interpreter keeps.
+ * <strong>Benchmarks only.</strong>
  *
  * <p>A host has one field per accessor, null until the first claim. A claim builds an immutable
- * {@link Table} holding the claimant and its value in slot 0; on a host without a table it CASes that
- * in, else it CASes in a copy of the host's table with the claimant's slot taken from it (a second
- * table). Before its CASes it registers the host with the claimant: a {@link Registration}, a {@code
- * WeakReference} to the host that holds the accessor, appended to the claimant's {@code
- * ConcurrentLinkedQueue}, with a count that purges cleared registrations once it doubles.
+ * {@link Table} holding the claimant and its value in slot 0; on a host without a table it CASes
+ * that in, else it CASes in a copy of the host's table with the claimant's slot taken from it (a
+ * second table). Before its CASes it registers the host with the claimant: a {@link
+ * Registration}, a {@code WeakReference} to the host that holds the accessor, appended to the
+ * claimant's {@code ConcurrentLinkedQueue}, with a count that purges cleared registrations once it
+ * doubles.
  *
  * <p>What is left out, because no benchmark here exercises it: {@code close()} and releasing, the
  * JFR events beyond the miss's {@code MissEvents.begin()} probes (which b193d66 made too), and the
@@ -171,7 +172,7 @@ public final class PreviousProtocol {
 
     abstract Interpreter tag(int slot);
 
-    /** A new table equal to this one but for slot {@code slot}, taken from slot 0 of {@code source}. */
+    /** A new table equal to this one but for slot {@code slot}: slot 0 of {@code source}. */
     abstract Table with(int slot, Table source);
 
     /** The value of the slot {@code interpreter} owns, or {@code fallback}. */

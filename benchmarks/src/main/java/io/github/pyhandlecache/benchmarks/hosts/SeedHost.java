@@ -7,8 +7,9 @@ import java.lang.invoke.VarHandle;
 /**
  * The seed's protocol by hand, PyTorch's {@code PyHandleCache::ptr_or}, as {@code
  * operators.SeedProtocolOperator} has it: an inline tag and value; a hit is an acquire load of the
- * tag, a compare, a plain load of the value; a claim CASes the tag from null, then writes the value.
- * <strong>Racy without a GIL</strong> (the tag is written before the value). Benchmarks only.
+ * tag, a compare, a plain load of the value; a claim CASes the tag from null, then writes the
+ * value. <strong>Racy without a GIL</strong> (the tag is written before the value). Benchmarks
+ * only.
  */
 public final class SeedHost {
   private static final VarHandle TAG;

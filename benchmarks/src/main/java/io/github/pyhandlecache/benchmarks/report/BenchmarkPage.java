@@ -40,14 +40,16 @@ public final class BenchmarkPage {
   private String render() {
     page.line("# Benchmarks");
     page.line();
-    page.line("What a cache hit costs against the floor, earlier protocols and what a user would");
-    page.line("otherwise pick, in the CPU's caches and on a registry walk whose hosts mostly are not;");
-    page.line("what a host and a claim cost at scale; what a miss, `close()` and a JFR recording");
-    page.line("cost; how reads scale; what an accessor adds to an object and what the processor adds");
-    page.line("to a build. Every figure on this page was read from the files that one run of");
-    page.line("`benchmarks/run` wrote (`benchmarks/target/results/`), or computed from them; the page");
-    page.line("and its chart are written by that run, and compare nothing with another run. Ratios");
-    page.line("are to a baseline measured in the same run.");
+    page.text("""
+        What a cache hit costs against the floor, earlier protocols and what a user would otherwise
+        pick, in the CPU's caches and on a registry walk whose hosts mostly are not; what a host and
+        a claim cost at scale; what a miss, `close()` and a JFR recording cost; how reads scale;
+        what an accessor adds to an object and what the processor adds to a build. Every figure on
+        this page was read from the files that one run of `benchmarks/run` wrote
+        (`benchmarks/target/results/`), or computed from them; the page and its chart are written by
+        that run, and compare nothing with another run. Ratios are to a baseline measured in the
+        same run.
+        """);
     page.line();
     machine();
     List<Target> targets = Targets.of(data);
@@ -87,11 +89,13 @@ public final class BenchmarkPage {
     page.line(data.commands());
     page.line("```");
     page.line();
-    page.line("Read each figure with its error. For JMH, the error is JMH's: half the 99.9%");
-    page.line("confidence interval of the mean. For the scale report, it is the spread of its runs.");
-    page.line("A ratio's error adds the two relative errors in quadrature. A target \"within\" a limit");
-    page.line("counts as met only if the whole interval meets it, as not met only if the whole");
-    page.line("interval misses it; otherwise this run does not show it either way.");
+    page.text("""
+        Read each figure with its error. For JMH, the error is JMH's: half the 99.9% confidence
+        interval of the mean. For the scale report, it is the spread of its runs. A ratio's error
+        adds the two relative errors in quadrature. A target "within" a limit counts as met only if
+        the whole interval meets it, as not met only if the whole interval misses it; otherwise this
+        run does not show it either way.
+        """);
     page.line();
   }
 
@@ -125,33 +129,36 @@ public final class BenchmarkPage {
   private void whatIsMeasured() {
     page.line("## What is measured");
     page.line();
-    page.line("Source: `benchmarks/src/main/java/io/github/pyhandlecache/benchmarks/`. The hit");
-    page.line("benchmarks call small classes in `operators/` whose accessor returns a `PyObjectStub`;");
-    page.line("the scale report and the registry walk use the hosts of `hosts/`:");
+    page.text("""
+        Source: `benchmarks/src/main/java/io/github/pyhandlecache/benchmarks/`. The hit benchmarks
+        call small classes in `operators/` whose accessor returns a `PyObjectStub`; the scale report
+        and the registry walk use the hosts of `hosts/`:
+        """);
     page.line();
-    page.line("- *seed's protocol by hand*: an inline tag and value, `getAcquire` of the tag,");
-    page.line("  compare, plain load of the value; a claim CASes the tag, then writes the value.");
-    page.line("  PyTorch's hit, racy without a GIL: the floor of a tagged cache.");
-    page.line("- *inline validated by hand* (\"direction 1\", two protocols ago): an inline tag and");
-    page.line("  value, and per slot `getAcquire` of the tag, compare, `getOpaque` of the value, an");
-    page.line("  acquire fence and `getOpaque` of the tag again.");
-    page.line("- *previous protocol (b193d66) by hand*: one field per accessor, null until the first");
-    page.line("  claim; a claim builds an immutable table (a second one, the merged copy, when the");
-    page.line("  host has one already) and CASes it in, after appending a `WeakReference` to the host");
-    page.line("  (which holds the accessor) to the interpreter's `ConcurrentLinkedQueue`.");
-    page.line("- *@PyHandleCached*: the processor's generated subclass, called through the annotated");
-    page.line("  type as users do. The host's constructor allocates one slot table per accessor; a");
-    page.line("  hit is an acquire load of the table, a null test, an acquire load of the tag of the");
-    page.line("  caller's preferred slot, a compare and a load of the value. A claim CASes a `Claim`");
-    page.line("  into a slot, then completes it; the host's first claim makes its registration,");
-    page.line("  which each claiming interpreter appends to its arrays of registrations.");
-    page.line("- AutoValue, Immutables and Lombok cache one value per object for every interpreter");
-    page.line("  (untagged); `ClassValue` caches one per class; the `ThreadLocal` one per thread; the");
-    page.line("  `ConcurrentHashMap` is tagged like this project (`get`, then `computeIfAbsent` on a");
-    page.line("  miss).");
-    page.line("- The getter form and the `ThreadLocal` pay a thread-local lookup, except on the");
-    page.line("  threads of an interpreter's `threadFactory()`, where `PyInterpreter.current()` reads");
-    page.line("  the thread's own fields.");
+    page.text("""
+        - *seed's protocol by hand*: an inline tag and value, `getAcquire` of the tag, compare,
+          plain load of the value; a claim CASes the tag, then writes the value. PyTorch's hit, racy
+          without a GIL: the floor of a tagged cache.
+        - *inline validated by hand* ("direction 1", two protocols ago): an inline tag and value,
+          and per slot `getAcquire` of the tag, compare, `getOpaque` of the value, an acquire fence
+          and `getOpaque` of the tag again.
+        - *previous protocol (b193d66) by hand*: one field per accessor, null until the first claim;
+          a claim builds an immutable table (a second one, the merged copy, when the host has one
+          already) and CASes it in, after appending a `WeakReference` to the host (which holds the
+          accessor) to the interpreter's `ConcurrentLinkedQueue`.
+        - *@PyHandleCached*: the processor's generated subclass, called through the annotated type
+          as users do. The host's constructor allocates one slot table per accessor; a hit is an
+          acquire load of the table, a null test, an acquire load of the tag of the caller's
+          preferred slot, a compare and a load of the value. A claim CASes a `Claim` into a slot,
+          then completes it; the host's first claim makes its registration, which each claiming
+          interpreter appends to its arrays of registrations.
+        - AutoValue, Immutables and Lombok cache one value per object for every interpreter
+          (untagged); `ClassValue` caches one per class; the `ThreadLocal` one per thread; the
+          `ConcurrentHashMap` is tagged like this project (`get`, then `computeIfAbsent` on a miss).
+        - The getter form and the `ThreadLocal` pay a thread-local lookup, except on the threads of
+          an interpreter's `threadFactory()`, where `PyInterpreter.current()` reads the thread's own
+          fields.
+        """);
     page.line();
   }
 

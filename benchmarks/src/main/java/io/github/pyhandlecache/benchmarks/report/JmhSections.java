@@ -7,7 +7,7 @@ import io.github.pyhandlecache.benchmarks.footprint.ClaimCosts;
 import java.util.Comparator;
 import java.util.List;
 
-/** The page's sections of JMH results: walk, hits, interpreter threads, misses, close, JFR, reads. */
+/** The page's sections of JMH results: walk, hits, interpreter threads, misses, close, JFR. */
 final class JmhSections {
   private final RunData data;
   private final JmhRun jmh;
@@ -23,22 +23,25 @@ final class JmhSections {
     List<String> sizes = Targets.registrySizes(jmh);
     page.line("## Registry walk");
     page.line();
-    page.line("Hits on host objects in a random order, as a dispatcher looks operators up, so that");
-    page.line("most hosts are not in the CPU's caches and every dependent load of a hit shows");
-    page.line("(`RegistryBenchmark`). Every host has one shape (`hosts/`): a `final String name`");
-    page.line("and one cache of one slot, whose slow accessor returns the name. The hosts are");
-    page.line("created in one order, their caches claimed in a second, random order and hit in a");
-    page.line("third: a cache that allocates when it is claimed (the previous protocol) puts its");
-    page.line("table far from its host, one that allocates in the constructor (this project's) next");
-    page.line("to it. Each invocation hits a batch of hosts from a cursor that moves on through the");
+    page.text("""
+        Hits on host objects in a random order, as a dispatcher looks operators up, so that most
+        hosts are not in the CPU's caches and every dependent load of a hit shows
+        (`RegistryBenchmark`). Every host has one shape (`hosts/`): a `final String name` and one
+        cache of one slot, whose slow accessor returns the name. The hosts are created in one order,
+        their caches claimed in a second, random order and hit in a third: a cache that allocates
+        when it is claimed (the previous protocol) puts its table far from its host, one that
+        allocates in the constructor (this project's) next to it. Each invocation hits a batch of
+        hosts from a cursor that moves on through the
+        """);
     page.line("third order. Each fork builds its benchmark's hosts only, with "
         + code(jmh.get("registryGenerated[" + sizes.get(0) + "]").jvmArgs().stream()
             .filter(arg -> arg.startsWith("-X")).toList())
         + ": G1,");
-    page.line("the JDK's default collector, named, and a fixed heap whose young generation is large");
-    page.line("enough that building the hosts needs no collection, since a collection copies objects");
-    page.line("in an order of its own. The setup fails if one runs; *collections* counts those of the");
-    page.line("measurement.");
+    page.text("""
+        the JDK's default collector, named, and a fixed heap whose young generation is large enough
+        that building the hosts needs no collection, since a collection copies objects in an order
+        of its own. The setup fails if one runs; *collections* counts those of the measurement.
+        """);
     page.line();
     page.line("| hosts | | ns/op (median) | error | x inline validated | x final field | B/op |"
         + " collections | fork medians, ns/op |");
@@ -69,9 +72,10 @@ final class JmhSections {
     JmhResult floor = jmh.get(HitRow.PLAIN_FINAL_FIELD.method);
     page.line("## Hit cost");
     page.line();
-    page.line("One thread, every call a hit on one object (the cache was filled by the interpreter");
-    page.line("that asks), so everything is in the L1 cache: the cost of the instructions");
-    page.line("(`HitBenchmark`).");
+    page.text("""
+        One thread, every call a hit on one object (the cache was filled by the interpreter that
+        asks), so everything is in the L1 cache: the cost of the instructions (`HitBenchmark`).
+        """);
     page.line();
     page.line("| | kind | ns/op (median) | error | x plain final field | B/op |");
     page.line("|---|---|---:|---:|---:|---:|");
@@ -84,19 +88,24 @@ final class JmhSections {
     page.line("![Cost of a cache hit](" + chartFile + ")");
     page.line();
     JmhResult first = jmh.get(HitRow.FOUR_SLOTS_FIRST_CLAIMER.method);
-    page.line("Four interpreters claimed the 4-slot accessor in turn, each in the slot it prefers");
-    page.line("(its `hashCode()` modulo 4), which is the only slot its hit looks at. The hit of the");
+    page.text("""
+        Four interpreters claimed the 4-slot accessor in turn, each in the slot it prefers (its
+        `hashCode()` modulo 4), which is the only slot its hit looks at. The hit of the
+        """);
     page.format("4th claimer cost %s the 1st's. An interpreter whose preferred slot another one",
         jmh.get(HitRow.FOUR_SLOTS_FOURTH_CLAIMER.method).over(first));
-    page.line("had taken owns the next free one, which its hit does not look at: each of its calls");
-    page.line("goes to the miss method, which finds its slot by a scan before it would run the slow");
+    page.text("""
+        had taken owns the next free one, which its hit does not look at: each of its calls goes to
+        the miss method, which finds its slot by a scan before it would run the slow
+        """);
     page.format("accessor. That call cost %s the 1st claimer's hit.",
         jmh.get(HitRow.FOUR_SLOTS_PREFERRED_TAKEN.method).over(first));
     page.format("The getter form with an entered scope (`PyInterpreter.current()` through a"
         + " `ThreadLocal`) cost %s", jmh.get(HitRow.GENERATED_IMPLICIT.method)
         .over(jmh.get(HitRow.GENERATED_EXPLICIT.method)));
-    page.line("the explicit form; on threads of an interpreter's `threadFactory()`, see the next");
-    page.line("section.");
+    page.text("""
+        the explicit form; on threads of an interpreter's `threadFactory()`, see the next section.
+        """);
     page.line();
   }
 
@@ -105,11 +114,12 @@ final class JmhSections {
     JmhResult getter = jmh.get("implicitOnInterpreterThread");
     page.line("## The getter form on interpreter threads");
     page.line();
-    page.line("JMH's worker threads made by an interpreter's `threadFactory()`, where");
-    page.line("`PyInterpreter.current()` reads a field of the thread (`InterpreterThreadBenchmark`,");
-    page.line("through JMH's custom executor `InterpreterThreadExecutor`, in a JMH invocation of its");
-    page.line("own: see the commands above). The explicit form on the same threads and object is");
-    page.line("the baseline.");
+    page.text("""
+        JMH's worker threads made by an interpreter's `threadFactory()`, where
+        `PyInterpreter.current()` reads a field of the thread (`InterpreterThreadBenchmark`, through
+        JMH's custom executor `InterpreterThreadExecutor`, in a JMH invocation of its own: see the
+        commands above). The explicit form on the same threads and object is the baseline.
+        """);
     page.line();
     page.line("| | ns/op (median) | error | x explicit form | B/op | fork medians, ns/op |");
     page.line("|---|---:|---:|---:|---:|---|");
@@ -130,15 +140,17 @@ final class JmhSections {
     page.line();
     page.format("The slow accessor allocates one object per call (%s B/op called directly). A"
         + " *bypass* is a", bytes(direct));
-    page.line("call whose interpreter finds the accessor's one slot owned by another, open");
-    page.line("interpreter: the accessor runs every time and nothing is cached. A *first claim* is the");
-    page.line("first call on a fresh object: it runs the accessor, registers the object with the");
-    page.line("interpreter and claims a slot of the table the object's constructor allocated. The");
-    page.line("claims come in batches of fresh objects created before each timed batch; every claim");
-    page.line("row allocates the same objects there, and `-prof gc` counts them, so a claim allocates");
-    page.line("the difference of its B/op and the baseline's. The claiming interpreter either lives");
-    page.line("for the whole benchmark (the registrations of the objects it claimed pile up as the");
-    page.line("objects die, until they are purged) or is closed after each batch, outside the timing.");
+    page.text("""
+        call whose interpreter finds the accessor's one slot owned by another, open interpreter: the
+        accessor runs every time and nothing is cached. A *first claim* is the first call on a fresh
+        object: it runs the accessor, registers the object with the interpreter and claims a slot of
+        the table the object's constructor allocated. The claims come in batches of fresh objects
+        created before each timed batch; every claim row allocates the same objects there, and
+        `-prof gc` counts them, so a claim allocates the difference of its B/op and the baseline's.
+        The claiming interpreter either lives for the whole benchmark (the registrations of the
+        objects it claimed pile up as the objects die, until they are purged) or is closed after
+        each batch, outside the timing.
+        """);
     page.line();
     page.line("| | ns/op (median) | error | baseline | x baseline | B/op |");
     page.line("|---|---:|---:|---|---:|---:|");
@@ -178,13 +190,16 @@ final class JmhSections {
         .sorted(Comparator.naturalOrder()).toList();
     page.line("## close()");
     page.line();
-    page.line("Interpreters that each claimed one slot on N objects, then `close()`: time per");
-    page.line("released slot (`CloseBenchmark`). Every invocation releases as many slots as the");
-    page.line("largest N: that many interpreters of one slot each, down to one interpreter of all of");
-    page.line("them, claimed before it, outside the timing. A release seals the object's table and");
-    page.line("CASes in a new one without the interpreter.");
+    page.text("""
+        Interpreters that each claimed one slot on N objects, then `close()`: time per released slot
+        (`CloseBenchmark`). Every invocation releases as many slots as the largest N: that many
+        interpreters of one slot each, down to one interpreter of all of them, claimed before it,
+        outside the timing. A release seals the object's table and CASes in a new one without the
+        interpreter.
+        """);
     page.line();
-    page.line("| slots per interpreter (N) | ns per released slot (median) | error | µs per close() |");
+    page.line("| slots per interpreter (N) | ns per released slot (median) | error |"
+        + " µs per close() |");
     page.line("|---:|---:|---:|---:|");
     for (long n : slots) {
       JmhResult result = jmh.get("closePerSlot[" + n + "]");
@@ -203,10 +218,12 @@ final class JmhSections {
   void recording() {
     page.line("## JDK Flight Recorder");
     page.line();
-    page.line("The same hit and bypass with and without a recording that enables every");
-    page.line("`io.github.pyhandlecache.*` event (threshold 0, no stack traces, written to");
-    page.line("`benchmarks/target/tmp/jfr/`; `RecordingBenchmark`). A hit records nothing; a bypass");
-    page.line("records one `Bypass` event per call.");
+    page.text("""
+        The same hit and bypass with and without a recording that enables every
+        `io.github.pyhandlecache.*` event (threshold 0, no stack traces, written to
+        `benchmarks/target/tmp/jfr/`; `RecordingBenchmark`). A hit records nothing; a bypass records
+        one `Bypass` event per call.
+        """);
     page.line();
     page.line("| | no recording, ns/op | recording, ns/op | recording / none | B/op (none /"
         + " recording) | fork medians, ns/op (none; recording) |");
@@ -225,12 +242,14 @@ final class JmhSections {
   void readScaling() {
     page.line("## Read scaling");
     page.line();
-    page.line("Threads of one interpreter hitting the same object (throughput, all threads");
-    page.line("together; `ReadScalingBenchmark`). The plain final field writes no shared memory");
-    page.line("either: it shows what more threads get on this machine at all.");
+    page.text("""
+        Threads of one interpreter hitting the same object (throughput, all threads together;
+        `ReadScalingBenchmark`). The plain final field writes no shared memory either: it shows what
+        more threads get on this machine at all.
+        """);
     page.line();
-    page.line("| | 1 thread, ops/µs | 2 threads, ops/µs | 2 threads / 1 thread | ns/op per thread (1 /"
-        + " 2 threads) | B/op (1 / 2 threads) |");
+    page.line("| | 1 thread, ops/µs | 2 threads, ops/µs | 2 threads / 1 thread |"
+        + " ns/op per thread (1 / 2 threads) | B/op (1 / 2 threads) |");
     page.line("|---|---:|---:|---:|---:|---:|");
     scaling("@PyHandleCached, explicit, 1 slot", "generated");
     scaling("plain final field", "plainField");

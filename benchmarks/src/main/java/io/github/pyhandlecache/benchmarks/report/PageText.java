@@ -12,6 +12,11 @@ final class PageText {
     text.append('\n');
   }
 
+  /** Lines of text as they are, each ending with a line break (a text block does). */
+  void text(String lines) {
+    text.append(lines);
+  }
+
   void format(String format, Object... args) {
     line(String.format(format, args));
   }

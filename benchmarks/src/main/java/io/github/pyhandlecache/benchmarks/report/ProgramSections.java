@@ -26,24 +26,29 @@ final class ProgramSections {
     page.format("`ScaleReport`, a program in a JVM of its own (%s; collectors: %s), on %,d hosts",
         JmhSections.code(scale.jvmOptions()), String.join(", ", scale.collectors()),
         scale.hosts());
-    page.line("per variant, all of one shape (`hosts/`): a `final String name` and one cache, whose");
-    page.line("slow accessor returns the name, so that what is counted is the cache's own.");
+    page.text("""
+        per variant, all of one shape (`hosts/`): a `final String name` and one cache, whose slow
+        accessor returns the name, so that what is counted is the cache's own.
+        """);
     page.line();
-    page.line("- *Heap per host*: the heap used after `System.gc()` (repeated until it stops");
-    page.line("  changing), with the hosts created and claimed and their interpreters alive, minus the");
-    page.line("  same before the hosts were created, per host, minus the same for the host without a");
-    page.line("  cache: all a cache keeps for a host, what the host's constructor allocates and the");
+    page.text("""
+        - *Heap per host*: the heap used after `System.gc()` (repeated until it stops changing),
+          with the hosts created and claimed and their interpreters alive, minus the same before the
+          hosts were created, per host, minus the same for the host without a cache: all a cache
+          keeps for a host, what the host's constructor allocates and the
+        """);
     page.format("  interpreters' registrations included. %d repetitions.", repetitions);
-    page.line("- *Claim*: long-lived interpreters (one; four for 4 slots, one after another) each");
-    page.line("  claim every one of fresh hosts; the wall time of those loops per claim, collections");
-    page.line("  during them included, and the bytes the thread allocated in them. Each run collects,");
-    page.line("  creates its hosts (timed apart: *construction*, the array that holds them included),");
-    page.line("  then collects again, which moves them to the old generation: every run's claims start");
-    page.line("  alike. The registrations of earlier runs' hosts pile up in the interpreters until");
-    page.line("  purged.");
-    page.format("- Each figure is the best of %d runs after a warm-up run (of the %d repetitions for"
-        + " the", runs, repetitions);
-    page.line("  heap); ± is their spread, highest minus lowest.");
+    page.text("""
+        - *Claim*: long-lived interpreters (one; four for 4 slots, one after another) each claim
+          every one of fresh hosts; the wall time of those loops per claim, collections during them
+          included, and the bytes the thread allocated in them. Each run collects, creates its hosts
+          (timed apart: *construction*, the array that holds them included), then collects again,
+          which moves them to the old generation: every run's claims start alike. The registrations
+          of earlier runs' hosts pile up in the interpreters until purged.
+        """);
+    page.format("- Each figure is the best of %d runs after a warm-up run (of the %d repetitions",
+        runs, repetitions);
+    page.line("  for the heap); ± is their spread, highest minus lowest.");
     page.line();
     page.line("| | heap per host above no cache, B | claim, ns | x seed's claim | claim, B |"
         + " collections during the claims (best run) | construction, ns per host |"
@@ -82,13 +87,15 @@ final class ProgramSections {
     ClaimCosts claim = data.footprint().claim();
     page.line("## Footprint");
     page.line();
-    page.line("Measured with JOL on this JVM on a host object that holds one name (`Entries`).");
-    page.line("*Field* is the width of what the accessor adds to the host, *instance* the growth of");
-    page.line("the host after alignment, *table* the slot table that the host's constructor");
-    page.line("allocates, *registration* the weak reference that the host's first claim makes and");
-    page.line("every claiming interpreter holds, *entries* the references to it in the claiming");
-    page.line("interpreters' registration arrays, *retained* their sum (not the values, not the");
-    page.line("interpreters). A table serves all the slots of an accessor; a release replaces it.");
+    page.text("""
+        Measured with JOL on this JVM on a host object that holds one name (`Entries`). *Field* is
+        the width of what the accessor adds to the host, *instance* the growth of the host after
+        alignment, *table* the slot table that the host's constructor allocates, *registration* the
+        weak reference that the host's first claim makes and every claiming interpreter holds,
+        *entries* the references to it in the claiming interpreters' registration arrays, *retained*
+        their sum (not the values, not the interpreters). A table serves all the slots of an
+        accessor; a release replaces it.
+        """);
     page.line();
     page.line("| accessor | value | state | field, B | instance, B | table, B | registration, B |"
         + " entries, B | retained, B |");
@@ -104,8 +111,9 @@ final class ProgramSections {
     page.format("A pending claim's tag, a `Claim`, is %d B, garbage once the claim completes.",
         claim.claimObjectBytes());
     page.line();
-    page.line("What the alternatives add, once filled (they cache one value for everyone, except the");
-    page.line("map):");
+    page.text("""
+        What the alternatives add, once filled (they cache one value for everyone, except the map):
+        """);
     page.line();
     page.line("| cache | value | slots | fields, B | instance, B | retained, B |");
     page.line("|---|---|---:|---:|---:|---:|");
@@ -126,8 +134,10 @@ final class ProgramSections {
     page.line();
     page.format("javac (`--release 17`, a fresh JVM per run) on a generated module of %,d classes",
         none.classes());
-    page.line("with three cached accessors each (explicit, getter, explicit with 4 slots); for");
-    page.line("AutoValue, equivalent classes with one property and three `@Memoized` methods");
+    page.text("""
+        with three cached accessors each (explicit, getter, explicit with 4 slots); for AutoValue,
+        equivalent classes with one property and three `@Memoized` methods
+        """);
     page.format("(`CompileTimeBenchmark`). %d counted run(s) each (the median if more), taking"
         + " turns; a", none.runsSeconds().size());
     page.line("first, uncounted run warms the file cache.");

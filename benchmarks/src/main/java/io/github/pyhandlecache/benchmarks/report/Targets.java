@@ -15,7 +15,7 @@ final class Targets {
   static final double CLAIM_FOUR_SLOTS_TO_SEED = 5;
   static final double WALK_TO_INLINE_VALIDATED = 1.5;
   static final double HIT_TO_SEED = 1.15;
-  /** "Allocates nothing": below this, no call allocates (JMH's own allocation is spread over all). */
+  /** "Allocates nothing": below this, no call allocates (JMH's own allocation spreads over all). */
   static final double NO_ALLOCATION_BYTES = 0.5;
   static final double FOURTH_TO_FIRST_CLAIMER = 1.3;
   static final double GETTER_TO_EXPLICIT_ON_INTERPRETER_THREAD = 1.3;

@@ -40,9 +40,10 @@ import java.util.function.IntFunction;
  * <p><b>Claim</b>: long-lived claimants (as many as the variant has), then one warm-up run and
  * {@value #RUNS} measured runs of: collect, create fresh hosts (timed apart), collect (so every
  * run's claims start with the hosts in the old generation and the young one empty), then each
- * claimant in turn claims every host, in creation order. Wall time and the thread's allocated bytes of those loops, per
- * claim. The hosts of a run die with it, so the registrations of earlier runs pile up in the
- * claimants until the runtime purges them, as in an application whose objects come and go.
+ * claimant in turn claims every host, in creation order. Wall time and the thread's allocated
+ * bytes of those loops, per claim. The hosts of a run die with it, so the registrations of earlier
+ * runs pile up in the claimants until the runtime purges them, as in an application whose objects
+ * come and go.
  */
 public final class ScaleReport {
   private static final int RUNS = 3;
