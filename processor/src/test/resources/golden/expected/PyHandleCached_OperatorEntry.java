@@ -68,7 +68,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     if (!PYTHON_OP_SLOTS.isClaimable(table, interpreter, events)) {
       return computed;
     }
-    table = (PythonOpTable) PYTHON_OP_SLOTS.claim(this, Claim.of(interpreter, computed), events);
+    table = (PythonOpTable) PYTHON_OP_SLOTS.claim(this, table, Claim.of(interpreter, computed), events);
     int slot = table.slotOf(interpreter);
     return slot >= 0 ? table.value(slot) : computed;
   }

@@ -92,7 +92,7 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     if (!RANK_SLOTS.isClaimable(table, interpreter, events)) {
       return computed;
     }
-    table = (RankTable) RANK_SLOTS.claim(this, Claim.ofBits(interpreter, computed), events);
+    table = (RankTable) RANK_SLOTS.claim(this, table, Claim.ofBits(interpreter, computed), events);
     int slot = table.slotOf(interpreter);
     return slot >= 0 ? table.value(slot) : computed;
   }

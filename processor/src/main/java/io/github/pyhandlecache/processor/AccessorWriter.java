@@ -189,7 +189,7 @@ final class AccessorWriter {
         .addStatement("return computed")
         .endControlFlow()
         .addStatement(
-            "table = ($T) $N.claim(this, $L, events)",
+            "table = ($T) $N.claim(this, table, $L, events)",
             readType(), names.slots(), table.newClaim(interpreter, "computed"))
         .addStatement("int slot = table.slotOf($N)", interpreter)
         .addStatement("return slot >= 0 ? $Ltable.value(slot) : computed", valueCast())

@@ -94,10 +94,11 @@ public final class PyHandleCache<T> {
     AccessorSlots slots = SLOTS_BY_COUNT[table.slotCount()];
     MissEvents events = MissEvents.begin();
     T computed = slowAccessor.get();
-    if (!slots.isClaimable((Table) TABLE.getAcquire(this), interpreter, events)) {
+    table = (Table) TABLE.getAcquire(this);
+    if (!slots.isClaimable(table, interpreter, events)) {
       return computed;
     }
-    table = (Table) slots.claim(this, Claim.of(interpreter, computed), events);
+    table = (Table) slots.claim(this, table, Claim.of(interpreter, computed), events);
     owned = table.slotOf(interpreter);
     return owned >= 0 ? cast(table.value(owned)) : computed;
   }

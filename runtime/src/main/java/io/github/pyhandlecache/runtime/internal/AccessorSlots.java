@@ -40,12 +40,11 @@ import java.util.Properties;
  *       for {@code I}'s slot after sealing, copies the open owners with their values, and drops
  *       {@code I} only when {@code I} closes: while {@code I} owns a slot, it keeps its value.
  *   <li><b>Release against a racing claim.</b> Volatile accesses and CASes are totally ordered. A
- *       claimant registers, reads the table, reads {@code closed}, then places its claim in that
- *       table; the closer writes {@code closed}, reads the registrations, then seals and replaces
- *       each table. A claimant that read {@code false} is registered by then, and the table it
- *       read is sealed (its claim cannot land) or holds its claim, pending (killed by the seal) or
- *       owning (dropped by the copy); one that read a table the closer installed reads {@code
- *       true}. Helpers write values only into the table they read, detached by then. So once
+ *       claimant registers, reads {@code closed}, then places its claim in a table it read; the
+ *       closer writes {@code closed}, reads the registrations, then seals and replaces each table.
+ *       A claimant that read {@code false} is registered by then, and the table it read is sealed
+ *       (its claim cannot land) or holds its claim, pending (killed by the seal) or owning
+ *       (dropped by the copy); one that read a table the closer installed reads {@code true}. Helpers write values only into the table they read, detached by then. So once
  *       {@code close()} returns, no object's table holds {@code I}, a claim of it, or its values.
  *   <li><b>Progress and faults.</b> Nothing waits: a hit reads; a miss makes at most {@link
  *       #MAX_ATTEMPTS} rounds of CASes, then returns its own value. Every shared write is a CAS (of
@@ -143,15 +142,16 @@ public final class AccessorSlots {
   }
 
   /**
-   * Claims a slot of {@code host} for {@code claim}'s claimant and returns {@code host}'s table as it
-   * is afterwards: the caller returns its interpreter's value from it if it owns a slot there (its
-   * claim, or another thread's for the same interpreter), else its own value.
+   * Claims a slot of {@code host} for {@code claim}'s claimant, first in {@code table} (the one the
+   * caller read, or null), and returns {@code host}'s table as it is afterwards: the caller returns
+   * its interpreter's value from it if it owns a slot there (its claim, or another thread's for the
+   * same interpreter), else its own value.
    */
-  public SlotTable claim(Object host, Claim claim, MissEvents events) {
+  public SlotTable claim(Object host, SlotTable table, Claim claim, MissEvents events) {
     PyInterpreter claimant = claim.claimant();
-    Registrations.of(claimant).add(registration(host)); // before placing: see Release in the Note
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      SlotTable table = read(host);
+    table = table != null ? table : read(host);
+    Registrations.of(claimant).add(registration(host, table)); // before `closed`: see the Note
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++, table = read(host)) {
       int slots = table.slotCount();
       int empty = -1;
       int reclaimable = -1;
@@ -172,13 +172,14 @@ public final class AccessorSlots {
       }
       if (pending != null) {
         continue; // look again: the claimant owns that slot now, or the claim was abandoned
-      } else if (claimant.isClosed()) { // read after the table: see Release in the Note
+      } else if (claimant.isClosed()) { // read after registering: see Release in the Note
         return table;
       } else if (empty >= 0) {
         if (table.casTag(empty, SlotTable.EMPTY, claim)) {
           complete(table, empty, claim);
           if (table.tag(empty) == claimant) {
             MissEvents.claimed(events, this, claimant, SlotTable.EMPTY);
+            return table;
           }
         }
       } else if (reclaimable >= 0) {
@@ -258,8 +259,7 @@ public final class AccessorSlots {
   }
 
   /** Returns {@code host}'s registration, created on its first claim and kept by its tables. */
-  private Registrations.HostRef registration(Object host) {
-    SlotTable table = read(host);
+  private Registrations.HostRef registration(Object host, SlotTable table) {
     Registrations.HostRef ref = table.registration;
     if (ref == null) {
       table.registration = ref = new Registrations.HostRef(host, weakly);

@@ -65,10 +65,11 @@ public final class HookedHost {
     }
     MissEvents events = MissEvents.begin();
     Object computed = slowAccessor.get();
-    if (!SLOTS.isClaimable((Table) TABLE.getAcquire(this), interpreter, events)) {
+    Table table = (Table) TABLE.getAcquire(this);
+    if (!SLOTS.isClaimable(table, interpreter, events)) {
       return computed;
     }
-    Table claimed = (Table) SLOTS.claim(this, Claim.of(interpreter, computed), events);
+    Table claimed = (Table) SLOTS.claim(this, table, Claim.of(interpreter, computed), events);
     int slot = claimed.slotOf(interpreter);
     return slot >= 0 ? claimed.value(slot) : computed;
   }
