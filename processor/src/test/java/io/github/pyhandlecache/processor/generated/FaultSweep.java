@@ -50,8 +50,15 @@ final class FaultSweep {
   public static void main(String[] args) throws Exception {
     String formName = args[0];
     warmUp(form(formName, WARM_UP));
-    FaultSweep sweep = new FaultSweep(form(formName, OBJECTS));
-    String failure = sweep.run();
+    // Where the stack runs out depends on frame sizes the JIT chooses: if no call overflowed with one
+    // stack size, sweep fresh objects on a thread with another.
+    FaultSweep sweep = null;
+    String failure = null;
+    for (int kib = 512; failure == null && (sweep == null || sweep.faults.get() == 0) && kib <= 1024;
+        kib += 128) {
+      sweep = new FaultSweep(form(formName, OBJECTS));
+      failure = sweep.run(kib * 1024L);
+    }
     if (failure != null) {
       System.out.println("FAILED (" + formName + "): " + failure);
       System.out.flush();
@@ -76,7 +83,7 @@ final class FaultSweep {
     }
   }
 
-  private String run() throws Exception {
+  private String run(long stackSize) throws Exception {
     String[] onFaultingThread = new String[1];
     Thread faulting =
         new Thread(
@@ -86,7 +93,7 @@ final class FaultSweep {
               onFaultingThread[0] = checkFaultingThreadCachesAgain();
             },
             "faulting",
-            512 * 1024);
+            stackSize);
     faulting.setDaemon(true);
     faulting.start();
     faulting.join(TimeUnit.SECONDS.toMillis(60));
