@@ -88,7 +88,7 @@ final class ContextBindings {
 
   private static void closeThoseOfClosedContexts() {
     for (GraalPyInterpreter bound : BY_CONTEXT.values()) {
-      bound.isClosed(); // closes it if its context is closed
+      bound.closeIfContextClosed();
     }
   }
 }

@@ -45,8 +45,8 @@ import org.graalvm.polyglot.Engine;
  * then the context if this object owns it. Close this object rather than its context: a context
  * closed on its own, or by closing its {@link Engine}, leaves the interpreter open and its cached
  * values reachable, until this object notices. It notices, and closes itself, when it is {@linkplain
- * #enter() entered}, asked {@link #isClosed()}, found by {@code of}, and whenever another {@code
- * GraalPyInterpreter} is created or bound.
+ * #enter() entered}, found by {@code of}, and whenever another {@code GraalPyInterpreter} is created
+ * or bound; {@link #isClosed()} tells whether the context is closed, but closes nothing.
  *
  * <p>Instances are thread-safe. {@code equals} is identity.
  */
@@ -132,7 +132,7 @@ public final class GraalPyInterpreter implements AutoCloseable {
   }
 
   private static Optional<GraalPyInterpreter> openOrEmpty(GraalPyInterpreter bound) {
-    return bound == null || bound.isClosed() ? Optional.empty() : Optional.of(bound);
+    return bound == null || bound.closeIfContextClosed() ? Optional.empty() : Optional.of(bound);
   }
 
   /**
@@ -207,12 +207,23 @@ public final class GraalPyInterpreter implements AutoCloseable {
   }
 
   /**
-   * Returns whether this object is closed. It is once {@link #close()} has been called, or once it
-   * found its context closed, which this method checks (and then closes this object).
+   * Returns whether this object or its context is closed. A query: it closes nothing, not even this
+   * object when it finds the context closed (see Closing above for what does).
    *
-   * @return true if this object is closed: it caches nothing and cannot be entered
+   * @return true if {@link #close()} has been called, or the context was closed directly: then
+   *     this object cannot be entered
    */
   public boolean isClosed() {
+    return interpreter.isClosed() || ContextBindings.isClosed(context);
+  }
+
+  /**
+   * Closes this object if its context was closed directly, so that what was cached for it is
+   * released.
+   *
+   * @return whether this object is closed now
+   */
+  boolean closeIfContextClosed() {
     if (!interpreter.isClosed() && ContextBindings.isClosed(context)) {
       close();
     }
