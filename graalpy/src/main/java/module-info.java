@@ -12,5 +12,5 @@ module io.github.pyhandlecache.graalpy {
   exports io.github.pyhandlecache.graalpy;
 
   provides io.github.pyhandlecache.runtime.spi.InterpreterLookup with
-      io.github.pyhandlecache.graalpy.CurrentContextLookup;
+      io.github.pyhandlecache.graalpy.internal.CurrentContextLookup;
 }

@@ -1,5 +1,6 @@
 package io.github.pyhandlecache.graalpy;
 
+import io.github.pyhandlecache.graalpy.internal.UntrackedContexts;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Context;
@@ -43,10 +44,12 @@ final class ContextBindings {
           "context is already bound to " + bound + ": GraalPyInterpreter.of(context) finds it");
     }
     BY_INTERPRETER.put(interpreter.interpreter(), interpreter);
+    UntrackedContexts.bind(context, interpreter.interpreter());
     return interpreter;
   }
 
   static void unbind(GraalPyInterpreter interpreter) {
+    UntrackedContexts.unbind(interpreter.context(), interpreter.interpreter());
     BY_CONTEXT.remove(interpreter.context(), interpreter);
     BY_INTERPRETER.remove(interpreter.interpreter(), interpreter);
   }
@@ -59,11 +62,6 @@ final class ContextBindings {
   /** Returns the {@code GraalPyInterpreter} of {@code interpreter}, or null. */
   static GraalPyInterpreter get(PyInterpreter interpreter) {
     return BY_INTERPRETER.get(interpreter);
-  }
-
-  /** Returns whether no context is bound: then no thread can be in a bound one. */
-  static boolean isEmpty() {
-    return BY_CONTEXT.isEmpty();
   }
 
   /**

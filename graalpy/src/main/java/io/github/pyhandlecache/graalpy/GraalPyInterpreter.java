@@ -27,9 +27,10 @@ import org.graalvm.polyglot.Engine;
  * <p>Inside {@link #enter()}, {@link PyInterpreter#current()} is this object's interpreter, as it is
  * inside {@link PyInterpreter#enter()}. A thread that entered no scope but runs inside a bound
  * context (Java code called back from Python, a Python thread, code after {@link Context#enter()})
- * gets the interpreter bound to {@link Context#getCurrent()} from this module's {@link
- * CurrentContextLookup}. An entered {@link PyInterpreter.Scope} takes precedence over the context:
- * enter contexts through this class, so that both always agree.
+ * gets the interpreter bound to {@link Context#getCurrent()} from the {@link
+ * io.github.pyhandlecache.runtime.spi.InterpreterLookup} this module provides. An entered {@link
+ * PyInterpreter.Scope} takes precedence over the context: enter contexts through this class, so
+ * that both always agree.
  *
  * <h2>Binding</h2>
  *

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.pyhandlecache.graalpy.internal.CurrentContextLookup;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.util.ArrayList;
 import java.util.List;
