@@ -6,6 +6,7 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.util.Optional;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
 
 /**
  * A GraalPy (polyglot) {@link Context} and the {@link PyInterpreter} that tags the values
@@ -246,7 +247,19 @@ public final class GraalPyInterpreter implements AutoCloseable {
     ContextBindings.unbind(this); // first: the lookup stops finding it
     interpreter.close();
     if (ownsContext) {
+      closeContext();
+    }
+  }
+
+  private void closeContext() {
+    try {
       context.close();
+    } catch (PolyglotException e) {
+      // A context cancelled already (Context.close(true), Engine.close(true)) says so again on
+      // every close: it is closed, which is all this asks.
+      if (!e.isCancelled()) {
+        throw e;
+      }
     }
   }
 

@@ -237,6 +237,17 @@ class GraalPyInterpreterTest {
   }
 
   @Test
+  void aContextCancelledDirectlyIsClosedQuietlyWhenNoticed() {
+    GraalPyInterpreter python = GraalPyInterpreter.create("cancelled", python(engine));
+
+    python.context().close(true); // after which Context.close() throws "execution was cancelled"
+
+    GraalPyInterpreter.create("next", python(engine)).close(); // notices it
+    assertTrue(python.interpreter().isClosed());
+    python.close(); // still idempotent
+  }
+
+  @Test
   void closingTheEngineClosesItsContextsAndTheirInterpretersWhenNoticed() {
     Engine ownEngine = GraalPyContexts.newEngine();
     GraalPyInterpreter python = GraalPyInterpreter.create("on its own engine", python(ownEngine));
