@@ -1,6 +1,6 @@
 package io.github.pyhandlecache.graalpy;
 
-import io.github.pyhandlecache.graalpy.internal.UntrackedContexts;
+import io.github.pyhandlecache.graalpy.internal.CurrentContextLookup;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Context;
@@ -44,12 +44,17 @@ final class ContextBindings {
           "context is already bound to " + bound + ": GraalPyInterpreter.of(context) finds it");
     }
     BY_INTERPRETER.put(interpreter.interpreter(), interpreter);
-    UntrackedContexts.bind(context, interpreter.interpreter());
+    try {
+      CurrentContextLookup.bind(context, interpreter.interpreter());
+    } catch (RuntimeException | Error e) { // entering the context failed unexpectedly
+      unbind(interpreter);
+      throw e;
+    }
     return interpreter;
   }
 
   static void unbind(GraalPyInterpreter interpreter) {
-    UntrackedContexts.unbind(interpreter.context(), interpreter.interpreter());
+    CurrentContextLookup.unbind(interpreter.context(), interpreter.interpreter());
     BY_CONTEXT.remove(interpreter.context(), interpreter);
     BY_INTERPRETER.remove(interpreter.interpreter(), interpreter);
   }

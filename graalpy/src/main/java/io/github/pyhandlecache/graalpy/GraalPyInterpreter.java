@@ -28,8 +28,13 @@ import org.graalvm.polyglot.PolyglotException;
  * <p>Inside {@link #enter()}, {@link PyInterpreter#current()} is this object's interpreter, as it is
  * inside {@link PyInterpreter#enter()}. A thread that entered no scope but runs inside a bound
  * context (Java code called back from Python, a Python thread, code after {@link Context#enter()})
- * gets the interpreter bound to {@link Context#getCurrent()} from the {@link
- * io.github.pyhandlecache.runtime.spi.InterpreterLookup} this module provides. An entered {@link
+ * gets the interpreter bound to that context, from the {@link
+ * io.github.pyhandlecache.runtime.spi.InterpreterLookup} this module provides. Binding a context
+ * installs a Truffle instrument in its engine that follows which context each thread enters and
+ * leaves, so that this answer, and the answer "none" on a thread outside every context, is a
+ * thread-local read: neither asks {@link Context#getCurrent()}, which throws to say "none". Contexts
+ * of an engine in which nothing has been bound yet are not followed: a thread inside one, entered
+ * from a bound context, gets the bound context's interpreter. An entered {@link
  * PyInterpreter.Scope} takes precedence over the context: enter contexts through this class, so
  * that both always agree.
  *
