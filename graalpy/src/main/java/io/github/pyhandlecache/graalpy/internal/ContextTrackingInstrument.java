@@ -27,7 +27,7 @@ import org.graalvm.polyglot.SandboxPolicy;
     name = "pyhandlecache context tracking",
     services = ContextTrackingInstrument.class,
     sandbox = SandboxPolicy.UNTRUSTED)
-public final class ContextTrackingInstrument extends TruffleInstrument {
+final class ContextTrackingInstrument extends TruffleInstrument {
   static final String ID = "pyhandlecache-context-tracking";
 
   private final ContextLocal<TrackedContext> trackedContexts =
@@ -35,7 +35,7 @@ public final class ContextTrackingInstrument extends TruffleInstrument {
   private final Function<TruffleContext, TrackedContext> trackedContextOf = trackedContexts::get;
 
   /** Creates the instrument; Truffle does, once per engine, on the first {@link #track}. */
-  public ContextTrackingInstrument() {}
+  ContextTrackingInstrument() {}
 
   /**
    * Returns the tracked context of {@code context}, creating the instrument in its engine if need

@@ -12,19 +12,19 @@ import org.graalvm.polyglot.Context;
  * <p>Contexts are keyed by {@link Context#equals}, which compares the polyglot implementation's
  * context: {@link Context#getCurrent()} returns another object than the one built, equal to it.
  */
-public final class UntrackedContexts {
+final class UntrackedContexts {
   private static final ConcurrentHashMap<Context, PyInterpreter> INTERPRETERS =
       new ConcurrentHashMap<>();
 
   private UntrackedContexts() {}
 
   /** Makes {@code interpreter} current on the threads inside {@code context}. */
-  public static void bind(Context context, PyInterpreter interpreter) {
+  static void bind(Context context, PyInterpreter interpreter) {
     INTERPRETERS.put(context, interpreter);
   }
 
   /** Undoes {@link #bind}, unless {@code context} has been bound to another interpreter since. */
-  public static void unbind(Context context, PyInterpreter interpreter) {
+  static void unbind(Context context, PyInterpreter interpreter) {
     INTERPRETERS.remove(context, interpreter);
   }
 
