@@ -4,6 +4,7 @@ import io.github.pyhandlecache.graalpy.GraalPyInterpreter;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -24,9 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link PyInterpreter#current()} with no scope entered, on real GraalPy contexts (four bound, on
  * one engine): on a thread inside one of them, entered with {@link Context#enter()} as Python
  * callbacks and Python threads are, and on a thread outside every context. Beside them, in the same
- * run: a plain {@link ThreadLocal#get()}, the floor of any per-thread answer, and {@link
- * Context#getCurrent()} inside and outside a context, which is what the lookup asked before it
- * followed contexts itself.
+ * run: a plain {@link ThreadLocal#get()}, the floor of any per-thread answer (on a thread of its
+ * own, and on the thread inside a context, whose thread-local map GraalPy has filled), and the
+ * lookup as it was before the module followed contexts itself ({@link Context#getCurrent()} and a
+ * map), inside and outside a context.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar GraalPyCurrentBenchmark -f 3 -prof gc}.
  * GraalPy unpacks its standard library next to benchmarks.jar (target/graalpy-resource-cache)
@@ -47,6 +49,8 @@ public class GraalPyCurrentBenchmark {
   public static class BoundContexts {
     Engine engine;
     GraalPyInterpreter[] bound = new GraalPyInterpreter[CONTEXTS];
+    /** The previous lookup's map, keyed by Context.equals as it was. */
+    ConcurrentHashMap<Context, PyInterpreter> byContext = new ConcurrentHashMap<>();
 
     @Setup(Level.Trial)
     public void start() throws URISyntaxException {
@@ -66,6 +70,7 @@ public class GraalPyCurrentBenchmark {
       for (int i = 0; i < CONTEXTS; i++) {
         bound[i] =
             GraalPyInterpreter.create("python-" + i, Context.newBuilder("python").engine(engine));
+        byContext.put(bound[i].context(), bound[i].interpreter());
       }
     }
 
@@ -132,6 +137,12 @@ public class GraalPyCurrentBenchmark {
     return FLOOR.get();
   }
 
+  /** The floor on the thread that {@link #currentInsideABoundContext} measures. */
+  @Benchmark
+  public Object threadLocalGetInsideABoundContext(InsideABoundContext inside) {
+    return FLOOR.get();
+  }
+
   // PyInterpreter.current() with no scope: what the implicit form of a cached accessor calls
 
   @Benchmark
@@ -144,19 +155,32 @@ public class GraalPyCurrentBenchmark {
     return PyInterpreter.current();
   }
 
-  // What the lookup asked before: the Polyglot API's answer alone, without the map lookup after it
+  // The lookup before this module followed contexts itself: Context.getCurrent(), which throws
+  // outside every context, and a map from the contexts to their interpreters (what current() added
+  // to it, a thread-local read, is not measured here)
 
   @Benchmark
-  public Context contextGetCurrentInsideABoundContext(InsideABoundContext inside) {
-    return Context.getCurrent();
+  public PyInterpreter previousLookupInsideABoundContext(
+      BoundContexts contexts, InsideABoundContext inside) {
+    return previousLookup(contexts);
   }
 
   @Benchmark
-  public Context contextGetCurrentOutsideEveryContext(OutsideEveryContext outside) {
+  public PyInterpreter previousLookupOutsideEveryContext(
+      BoundContexts contexts, OutsideEveryContext outside) {
+    return previousLookup(contexts);
+  }
+
+  private static PyInterpreter previousLookup(BoundContexts contexts) {
+    if (contexts.byContext.isEmpty()) {
+      return null;
+    }
+    Context current;
     try {
-      return Context.getCurrent();
+      current = Context.getCurrent();
     } catch (IllegalStateException inNoContext) {
       return null;
     }
+    return contexts.byContext.get(current);
   }
 }
