@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The public types of each published jar, as the jar holds them, and nothing else (SPEC.md, "Maven
  * coordinates and packages"): the runtime's public package holds PyInterpreter and PyHandleCache,
- * what generated code calls is in its {@code internal} package, tools live in modules of their own.
+ * what generated code calls is in its {@code internal} package, tools live in modules of their own;
+ * graalpy's service providers are public in a package its module does not export.
  */
 class PublicTypesIT {
   private static final Path ROOT = Path.of(System.getProperty("pyhandlecache.jars"));
@@ -40,9 +41,10 @@ class PublicTypesIT {
         + " io.github.pyhandlecache.runtime.internal.SlotTable"
         + " io.github.pyhandlecache.runtime.spi.InterpreterLookup",
     "processor | io.github.pyhandlecache.processor.PyHandleCacheProcessor",
-    "graalpy | io.github.pyhandlecache.graalpy.CurrentContextLookup"
-        + " io.github.pyhandlecache.graalpy.GraalPyInterpreter"
-        + " io.github.pyhandlecache.graalpy.GraalPyInterpreter$Scope",
+    "graalpy | io.github.pyhandlecache.graalpy.GraalPyInterpreter"
+        + " io.github.pyhandlecache.graalpy.GraalPyInterpreter$Scope"
+        + " io.github.pyhandlecache.graalpy.internal.ContextTrackingInstrumentProvider"
+        + " io.github.pyhandlecache.graalpy.internal.CurrentContextLookup",
     "jfr | io.github.pyhandlecache.jfr.AccessorRow io.github.pyhandlecache.jfr.CacheEventNames"
         + " io.github.pyhandlecache.jfr.CacheEventSummary io.github.pyhandlecache.jfr.TextTable",
   })

@@ -1,5 +1,6 @@
 package io.github.pyhandlecache.graalpy;
 
+import io.github.pyhandlecache.graalpy.internal.CurrentContextLookup;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Context;
@@ -43,10 +44,17 @@ final class ContextBindings {
           "context is already bound to " + bound + ": GraalPyInterpreter.of(context) finds it");
     }
     BY_INTERPRETER.put(interpreter.interpreter(), interpreter);
+    try {
+      CurrentContextLookup.bind(context, interpreter.interpreter());
+    } catch (RuntimeException | Error e) { // entering the context failed unexpectedly
+      unbind(interpreter);
+      throw e;
+    }
     return interpreter;
   }
 
   static void unbind(GraalPyInterpreter interpreter) {
+    CurrentContextLookup.unbind(interpreter.context(), interpreter.interpreter());
     BY_CONTEXT.remove(interpreter.context(), interpreter);
     BY_INTERPRETER.remove(interpreter.interpreter(), interpreter);
   }
@@ -59,11 +67,6 @@ final class ContextBindings {
   /** Returns the {@code GraalPyInterpreter} of {@code interpreter}, or null. */
   static GraalPyInterpreter get(PyInterpreter interpreter) {
     return BY_INTERPRETER.get(interpreter);
-  }
-
-  /** Returns whether no context is bound: then no thread can be in a bound one. */
-  static boolean isEmpty() {
-    return BY_CONTEXT.isEmpty();
   }
 
   /**
@@ -88,7 +91,7 @@ final class ContextBindings {
 
   private static void closeThoseOfClosedContexts() {
     for (GraalPyInterpreter bound : BY_CONTEXT.values()) {
-      bound.isClosed(); // closes it if its context is closed
+      bound.closeIfContextClosed();
     }
   }
 }

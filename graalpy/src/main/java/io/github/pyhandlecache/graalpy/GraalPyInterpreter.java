@@ -6,6 +6,7 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.util.Optional;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
 
 /**
  * A GraalPy (polyglot) {@link Context} and the {@link PyInterpreter} that tags the values
@@ -27,9 +28,15 @@ import org.graalvm.polyglot.Engine;
  * <p>Inside {@link #enter()}, {@link PyInterpreter#current()} is this object's interpreter, as it is
  * inside {@link PyInterpreter#enter()}. A thread that entered no scope but runs inside a bound
  * context (Java code called back from Python, a Python thread, code after {@link Context#enter()})
- * gets the interpreter bound to {@link Context#getCurrent()} from this module's {@link
- * CurrentContextLookup}. An entered {@link PyInterpreter.Scope} takes precedence over the context:
- * enter contexts through this class, so that both always agree.
+ * gets the interpreter bound to that context, from the {@link
+ * io.github.pyhandlecache.runtime.spi.InterpreterLookup} this module provides. Binding a context
+ * installs a Truffle instrument in its engine that follows which context each thread enters and
+ * leaves, so that this answer, and the answer "none" on a thread outside every context, is a
+ * thread-local read: neither asks {@link Context#getCurrent()}, which throws to say "none". Contexts
+ * of an engine in which nothing has been bound yet are not followed: a thread inside one, entered
+ * from a bound context, gets the bound context's interpreter. An entered {@link
+ * PyInterpreter.Scope} takes precedence over the context: enter contexts through this class, so
+ * that both always agree.
  *
  * <h2>Binding</h2>
  *
@@ -45,8 +52,8 @@ import org.graalvm.polyglot.Engine;
  * then the context if this object owns it. Close this object rather than its context: a context
  * closed on its own, or by closing its {@link Engine}, leaves the interpreter open and its cached
  * values reachable, until this object notices. It notices, and closes itself, when it is {@linkplain
- * #enter() entered}, asked {@link #isClosed()}, found by {@code of}, and whenever another {@code
- * GraalPyInterpreter} is created or bound.
+ * #enter() entered}, found by {@code of}, and whenever another {@code GraalPyInterpreter} is created
+ * or bound; {@link #isClosed()} tells whether the context is closed, but closes nothing.
  *
  * <p>Instances are thread-safe. {@code equals} is identity.
  */
@@ -132,7 +139,7 @@ public final class GraalPyInterpreter implements AutoCloseable {
   }
 
   private static Optional<GraalPyInterpreter> openOrEmpty(GraalPyInterpreter bound) {
-    return bound == null || bound.isClosed() ? Optional.empty() : Optional.of(bound);
+    return bound == null || bound.closeIfContextClosed() ? Optional.empty() : Optional.of(bound);
   }
 
   /**
@@ -207,12 +214,23 @@ public final class GraalPyInterpreter implements AutoCloseable {
   }
 
   /**
-   * Returns whether this object is closed. It is once {@link #close()} has been called, or once it
-   * found its context closed, which this method checks (and then closes this object).
+   * Returns whether this object or its context is closed. A query: it closes nothing, not even this
+   * object when it finds the context closed (see Closing above for what does).
    *
-   * @return true if this object is closed: it caches nothing and cannot be entered
+   * @return true if {@link #close()} has been called, or the context was closed directly: then
+   *     this object cannot be entered
    */
   public boolean isClosed() {
+    return interpreter.isClosed() || ContextBindings.isClosed(context);
+  }
+
+  /**
+   * Closes this object if its context was closed directly, so that what was cached for it is
+   * released.
+   *
+   * @return whether this object is closed now
+   */
+  boolean closeIfContextClosed() {
     if (!interpreter.isClosed() && ContextBindings.isClosed(context)) {
       close();
     }
@@ -234,7 +252,19 @@ public final class GraalPyInterpreter implements AutoCloseable {
     ContextBindings.unbind(this); // first: the lookup stops finding it
     interpreter.close();
     if (ownsContext) {
+      closeContext();
+    }
+  }
+
+  private void closeContext() {
+    try {
       context.close();
+    } catch (PolyglotException e) {
+      // A context cancelled already (Context.close(true), Engine.close(true)) says so again on
+      // every close: it is closed, which is all this asks.
+      if (!e.isCancelled()) {
+        throw e;
+      }
     }
   }
 

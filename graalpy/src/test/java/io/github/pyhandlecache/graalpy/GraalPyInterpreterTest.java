@@ -196,7 +196,19 @@ class GraalPyInterpreterTest {
   }
 
   @Test
-  void aContextClosedDirectlyClosesItsInterpreterWhenNoticed() {
+  void isClosedSeesADirectlyClosedContextButClosesNothing() {
+    GraalPyInterpreter python = GraalPyInterpreter.create("asked", python(engine));
+
+    python.context().close();
+
+    assertTrue(python.isClosed(), "its context is closed");
+    assertFalse(python.interpreter().isClosed(), "a query: the interpreter is still open");
+    assertSame(python, ContextBindings.get(python.context()), "still bound: nothing noticed it");
+    python.close();
+  }
+
+  @Test
+  void aContextClosedDirectlyClosesItsInterpreterWhenOfNoticesIt() {
     HostEntry entry = HostEntry.create(); // one slot
     GraalPyInterpreter python = GraalPyInterpreter.create("closed behind its back", python(engine));
     entry.pyObjectIn(python.interpreter());
@@ -204,7 +216,7 @@ class GraalPyInterpreterTest {
     python.context().close();
 
     assertFalse(python.interpreter().isClosed(), "nobody has looked yet");
-    assertTrue(python.isClosed());
+    assertEquals(Optional.empty(), GraalPyInterpreter.of(python.interpreter()));
     assertTrue(python.interpreter().isClosed());
     try (GraalPyInterpreter other = GraalPyInterpreter.create("other", python(engine))) {
       entry.pyObjectIn(other.interpreter());
@@ -222,6 +234,17 @@ class GraalPyInterpreterTest {
     GraalPyInterpreter.create("next", python(engine)).close();
 
     assertTrue(python.interpreter().isClosed());
+  }
+
+  @Test
+  void aContextCancelledDirectlyIsClosedQuietlyWhenNoticed() {
+    GraalPyInterpreter python = GraalPyInterpreter.create("cancelled", python(engine));
+
+    python.context().close(true); // after which Context.close() throws "execution was cancelled"
+
+    GraalPyInterpreter.create("next", python(engine)).close(); // notices it
+    assertTrue(python.interpreter().isClosed());
+    python.close(); // still idempotent
   }
 
   @Test
