@@ -1,0 +1,19 @@
+package io.github.pyhandlecache.stress.lincheck;
+
+import io.github.pyhandlecache.runtime.PyHandleCache;
+import io.github.pyhandlecache.runtime.PyInterpreter;
+
+/** {@link SlotProtocolModel} on a {@code PyHandleCache} with one slot, as PyTorch's. */
+public class PyHandleCacheOneSlotLincheckTest extends SlotProtocolModel {
+  private final PyHandleCache<Computed> cache = new PyHandleCache<>(1);
+
+  @Override
+  Computed cachedAccessor(PyInterpreter interpreter) {
+    return cache.getOr(interpreter, () -> slowAccessor(interpreter));
+  }
+
+  @Override
+  Object host() {
+    return cache;
+  }
+}
