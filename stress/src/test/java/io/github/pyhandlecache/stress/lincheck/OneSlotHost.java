@@ -2,24 +2,31 @@ package io.github.pyhandlecache.stress.lincheck;
 
 import io.github.pyhandlecache.annotations.PyHandleCached;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import java.util.function.Function;
 
 /**
- * A host with one cached slot, whose subclass the processor generates: {@code
- * PyHandleCached_OneSlotHost}. Its slow accessor is the model's.
+ * A host with one slot, whose subclass the processor generates when it compiles the tests: {@code
+ * PyHandleCached_OneSlotHost}.
  */
-class OneSlotHost {
-  private final SlotProtocolModel model;
+class OneSlotHost implements ModelHost {
+  private final Function<PyInterpreter, Computed> slowAccessor;
 
-  OneSlotHost(SlotProtocolModel model) {
-    this.model = model;
+  OneSlotHost(Function<PyInterpreter, Computed> slowAccessor) {
+    this.slowAccessor = slowAccessor;
   }
 
-  static OneSlotHost create(SlotProtocolModel model) {
-    return new PyHandleCached_OneSlotHost(model);
+  static ModelHost create(Function<PyInterpreter, Computed> slowAccessor) {
+    return new PyHandleCached_OneSlotHost(slowAccessor);
   }
 
   @PyHandleCached
-  Computed value(PyInterpreter interpreter) {
-    return model.slowAccessor(interpreter);
+  @Override
+  public Computed value(PyInterpreter interpreter) {
+    return slowAccessor.apply(interpreter);
+  }
+
+  @Override
+  public Object slotsHolder() {
+    return this;
   }
 }

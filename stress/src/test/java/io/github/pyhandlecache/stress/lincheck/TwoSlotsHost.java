@@ -2,24 +2,31 @@ package io.github.pyhandlecache.stress.lincheck;
 
 import io.github.pyhandlecache.annotations.PyHandleCached;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import java.util.function.Function;
 
 /**
- * A host with two cached slots, whose subclass the processor generates: {@code
- * PyHandleCached_TwoSlotsHost}. Its slow accessor is the model's.
+ * A host with two slots, whose subclass the processor generates when it compiles the tests: {@code
+ * PyHandleCached_TwoSlotsHost}.
  */
-class TwoSlotsHost {
-  private final SlotProtocolModel model;
+class TwoSlotsHost implements ModelHost {
+  private final Function<PyInterpreter, Computed> slowAccessor;
 
-  TwoSlotsHost(SlotProtocolModel model) {
-    this.model = model;
+  TwoSlotsHost(Function<PyInterpreter, Computed> slowAccessor) {
+    this.slowAccessor = slowAccessor;
   }
 
-  static TwoSlotsHost create(SlotProtocolModel model) {
-    return new PyHandleCached_TwoSlotsHost(model);
+  static ModelHost create(Function<PyInterpreter, Computed> slowAccessor) {
+    return new PyHandleCached_TwoSlotsHost(slowAccessor);
   }
 
   @PyHandleCached(slots = 2)
-  Computed value(PyInterpreter interpreter) {
-    return model.slowAccessor(interpreter);
+  @Override
+  public Computed value(PyInterpreter interpreter) {
+    return slowAccessor.apply(interpreter);
+  }
+
+  @Override
+  public Object slotsHolder() {
+    return this;
   }
 }

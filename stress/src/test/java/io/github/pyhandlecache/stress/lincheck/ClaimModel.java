@@ -4,39 +4,38 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jetbrains.lincheck.datastructures.IntGen;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.Validate;
-import org.junit.jupiter.api.Test;
 
 /**
- * The guarantees of the README ("Guarantees") as Lincheck model-checks them, on one host per
- * subclass: Lincheck runs random scenarios of {@code get(i)} (the cached accessor, for interpreter
- * {@code i}) and {@code close(i)} on two threads, and explores their interleavings at every shared
- * access of the protocol ({@code AccessorSlots}, Note [Memory ordering on interpreter tags]).
+ * A host's cached accessor as Lincheck model-checks it: one operation, {@code get(i)}, a call for
+ * interpreter {@code i} of three; {@link ReleaseModel} adds {@code close(i)}. Lincheck runs random
+ * scenarios of them on two threads and explores their interleavings at every shared access of the
+ * protocol ({@code AccessorSlots}, Note [Memory ordering on interpreter tags]).
  *
- * <p>A call may return its interpreter's slot value or its own (rule 3: which one depends on the
- * interleaving), so no sequential specification predicts the values; the operations return nothing
- * and check, as they go and at the end, what every interleaving of the correct protocol keeps. A
- * broken check throws an {@link AssertionError}, which Lincheck reports with the interleaving. Each
- * check rests on one fact of the protocol: an interpreter claims at most one slot in its life, and
- * keeps it until it is closed, so all that is ever seen in its slot is one value.
+ * <p>Rule 3 lets a call return its interpreter's slot value or its own, as the interleaving has it,
+ * so no sequential specification predicts the values. The operations return nothing; they check,
+ * as they go and at the end, what every interleaving of the correct protocol keeps, and a broken
+ * check throws an {@link AssertionError} that Lincheck reports with its interleaving. Each check
+ * rests on one fact of the protocol: an interpreter claims at most one slot in its life and keeps it
+ * until it is closed, so all that is ever seen in its slot is one value.
  *
  * <ul>
  *   <li><b>Isolation</b>: a call returns a value computed for its interpreter, never null; a slot
  *       owned by an interpreter holds a value computed for it.
- *   <li><b>Identity</b>: an interpreter owns at most one slot, and every value seen in it (by a
- *       look at the slots, or returned by a call that did not compute it) is the same instance; a
- *       call that starts after that value was seen, with no {@code close(i)} begun by its end, hits
- *       it; while nothing has been closed, a call returns the value its interpreter's slot holds
- *       after it, if any; an interpreter that was never closed keeps its slot to the end.
- *   <li><b>Release</b>: once {@code close(i)} has returned, and at the end, no slot holds {@code i},
- *       a claim of {@code i} or a value computed for {@code i}; a call for {@code i} that starts
- *       after {@code close(i)} returned runs the slow accessor.
+ *   <li><b>Identity</b>: an interpreter owns at most one slot, and every value seen in it (by a look
+ *       at the slots after each call, or returned by a call that did not compute it) is the same
+ *       instance. A call that begins after that value was seen, with no {@code close(i)} begun when
+ *       it ends, returns it. While nothing has been closed, a call returns what its interpreter's
+ *       slot holds after the call, if anything (its own value only if it owns no slot: a bypass). An
+ *       interpreter never closed still owns its slot at the end.
+ *   <li><b>Release</b> ({@link ReleaseModel}): once {@code close(i)} has returned, and at the end,
+ *       no slot holds {@code i}, a claim of {@code i} or a value computed for {@code i}; a call for
+ *       {@code i} that begins after {@code close(i)} returned runs the slow accessor.
  * </ul>
  */
-public abstract class SlotProtocolModel {
+public abstract class ClaimModel {
   private static final int INTERPRETERS = 3;
   private static final int OPEN = 0;
   private static final int CLOSING = 1;
@@ -46,41 +45,24 @@ public abstract class SlotProtocolModel {
   private static final ThreadLocal<Object> CALL = new ThreadLocal<>();
 
   private final PyInterpreter[] interpreters = new PyInterpreter[INTERPRETERS];
+  private final ModelHost host;
   private final AtomicIntegerArray slowRuns = new AtomicIntegerArray(INTERPRETERS);
+  /** Per interpreter: the value seen in its slot, once seen. */
+  private final AtomicReferenceArray<Computed> slotValue = new AtomicReferenceArray<>(INTERPRETERS);
   /** Per interpreter: OPEN until a {@code close(i)} begins, CLOSED once one has returned. */
   private final AtomicIntegerArray closing = new AtomicIntegerArray(INTERPRETERS);
   private volatile boolean anyCloseBegun;
-  /** Per interpreter: the value seen in its slot, once seen. */
-  private final AtomicReferenceArray<Computed> slotValue = new AtomicReferenceArray<>(INTERPRETERS);
 
-  protected SlotProtocolModel() {
+  ClaimModel(ModelHost.Factory hosts) {
     for (int i = 0; i < INTERPRETERS; i++) {
       interpreters[i] = PyInterpreter.create("i" + i);
     }
+    host = hosts.create(this::slowAccessor);
   }
 
-  /** Calls the host's cached accessor for {@code interpreter}. */
-  abstract Computed cachedAccessor(PyInterpreter interpreter);
-
-  /** The object whose slots the cached accessor uses. */
-  abstract Object host();
-
-  /** The slow accessor: a fresh value, stamped with the call that ran it. */
-  final Computed slowAccessor(PyInterpreter interpreter) {
+  private Computed slowAccessor(PyInterpreter interpreter) {
     int run = slowRuns.incrementAndGet(indexOf(interpreter));
     return new Computed(interpreter, run, CALL.get());
-  }
-
-  @Test
-  void modelChecking() {
-    new ModelCheckingOptions()
-        .iterations(Integer.getInteger("lincheck.iterations", 30))
-        .invocationsPerIteration(Integer.getInteger("lincheck.invocations", 1000))
-        .threads(2)
-        .actorsPerThread(3)
-        .actorsBefore(2)
-        .actorsAfter(2)
-        .check(getClass());
   }
 
   @Operation
@@ -91,7 +73,7 @@ public abstract class SlotProtocolModel {
     Object call = new Object();
     CALL.set(call);
 
-    Computed got = cachedAccessor(interpreter);
+    Computed got = host.value(interpreter);
 
     String what = "get(" + interpreter.name() + ") returned " + got;
     if (got == null || got.interpreter != interpreter) {
@@ -101,7 +83,7 @@ public abstract class SlotProtocolModel {
     if (!own) {
       sawInSlot(i, got, what + ", which another call computed");
     }
-    Slots slots = Slots.of(host());
+    Slots slots = Slots.of(host.slotsHolder());
     Computed inSlot = look(slots, "after " + what)[i];
     if (closedBefore && !own) {
       throw new AssertionError("Release: " + what + " without running the slow accessor, though "
@@ -109,26 +91,27 @@ public abstract class SlotProtocolModel {
     }
     if (seenBefore != null && got != seenBefore && closing.get(i) == OPEN) {
       throw new AssertionError("Identity: " + what + ", but " + seenBefore + " was seen in its "
-          + "slot before the call began, and no close(" + interpreter.name() + ") had begun");
+          + "slot before the call began, and no close(" + interpreter.name() + ") has begun");
     }
     if ((inSlot != null || !own) && got != inSlot && !anyCloseBegun) {
       throw new AssertionError("Identity: " + what + ", but its slot holds " + inSlot
-          + " after the call (slots " + slots + "), and nothing was closed");
+          + " after the call (slots " + slots + "), and nothing has been closed");
     }
   }
 
-  @Operation
-  public void close(@Param(gen = IntGen.class, conf = "0:2") int i) {
+  /** {@code close(i)} of {@link ReleaseModel}: closes interpreter {@code i}, checks the release. */
+  final void closeAndCheck(int i) {
     closing.compareAndSet(i, OPEN, CLOSING);
     anyCloseBegun = true;
     interpreters[i].close();
     closing.set(i, CLOSED);
-    assertReleased(i, Slots.of(host()), "after close(" + interpreters[i].name() + ") returned");
+    String when = "after close(" + interpreters[i].name() + ") returned";
+    assertReleased(i, Slots.of(host.slotsHolder()), when);
   }
 
   @Validate
   public void slotsAtTheEnd() {
-    Slots slots = Slots.of(host());
+    Slots slots = Slots.of(host.slotsHolder());
     Computed[] owned = look(slots, "at the end");
     for (int i = 0; i < INTERPRETERS; i++) {
       if (closing.get(i) == CLOSED) {

@@ -1,0 +1,109 @@
+package io.github.pyhandlecache.stress.lincheck;
+
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Model checking of the slot protocol with Lincheck: {@link ClaimModel} and {@link ReleaseModel} on
+ * a {@code PyHandleCache} with one and two slots and on classes the processor generated.
+ */
+class SlotProtocolLincheckTest {
+  private static void check(Class<? extends ClaimModel> model) {
+    new ModelCheckingOptions()
+        .iterations(Integer.getInteger("lincheck.iterations", 30))
+        .invocationsPerIteration(Integer.getInteger("lincheck.invocations", 200))
+        .threads(2)
+        .actorsPerThread(3)
+        .actorsBefore(2)
+        .actorsAfter(2)
+        .check(model);
+  }
+
+  @Test
+  void claimsOnPyHandleCacheWithOneSlot() {
+    check(ClaimsOnCacheWithOneSlot.class);
+  }
+
+  @Test
+  void claimsOnPyHandleCacheWithTwoSlots() {
+    check(ClaimsOnCacheWithTwoSlots.class);
+  }
+
+  @Test
+  void claimsOnGeneratedClassWithOneSlot() {
+    check(ClaimsOnGeneratedOneSlot.class);
+  }
+
+  @Test
+  void claimsOnGeneratedClassWithTwoSlots() {
+    check(ClaimsOnGeneratedTwoSlots.class);
+  }
+
+  @Test
+  void releaseOnPyHandleCacheWithOneSlot() {
+    check(ReleaseOnCacheWithOneSlot.class);
+  }
+
+  @Test
+  void releaseOnPyHandleCacheWithTwoSlots() {
+    check(ReleaseOnCacheWithTwoSlots.class);
+  }
+
+  @Test
+  void releaseOnGeneratedClassWithOneSlot() {
+    check(ReleaseOnGeneratedOneSlot.class);
+  }
+
+  @Test
+  void releaseOnGeneratedClassWithTwoSlots() {
+    check(ReleaseOnGeneratedTwoSlots.class);
+  }
+
+  public static final class ClaimsOnCacheWithOneSlot extends ClaimModel {
+    public ClaimsOnCacheWithOneSlot() {
+      super(CacheHost.withSlots(1));
+    }
+  }
+
+  public static final class ClaimsOnCacheWithTwoSlots extends ClaimModel {
+    public ClaimsOnCacheWithTwoSlots() {
+      super(CacheHost.withSlots(2));
+    }
+  }
+
+  public static final class ClaimsOnGeneratedOneSlot extends ClaimModel {
+    public ClaimsOnGeneratedOneSlot() {
+      super(OneSlotHost::create);
+    }
+  }
+
+  public static final class ClaimsOnGeneratedTwoSlots extends ClaimModel {
+    public ClaimsOnGeneratedTwoSlots() {
+      super(TwoSlotsHost::create);
+    }
+  }
+
+  public static final class ReleaseOnCacheWithOneSlot extends ReleaseModel {
+    public ReleaseOnCacheWithOneSlot() {
+      super(CacheHost.withSlots(1));
+    }
+  }
+
+  public static final class ReleaseOnCacheWithTwoSlots extends ReleaseModel {
+    public ReleaseOnCacheWithTwoSlots() {
+      super(CacheHost.withSlots(2));
+    }
+  }
+
+  public static final class ReleaseOnGeneratedOneSlot extends ReleaseModel {
+    public ReleaseOnGeneratedOneSlot() {
+      super(OneSlotHost::create);
+    }
+  }
+
+  public static final class ReleaseOnGeneratedTwoSlots extends ReleaseModel {
+    public ReleaseOnGeneratedTwoSlots() {
+      super(TwoSlotsHost::create);
+    }
+  }
+}
