@@ -55,9 +55,20 @@ public abstract class ClaimModel {
 
   ClaimModel(ModelHost.Factory hosts) {
     for (int i = 0; i < INTERPRETERS; i++) {
-      interpreters[i] = PyInterpreter.create("i" + i);
+      interpreters[i] = newInterpreter(i);
     }
     host = hosts.create(this::slowAccessor);
+  }
+
+  /**
+   * Returns a new interpreter named {@code i<index>} whose number is even for an even index and odd
+   * for an odd one, so that every instance of the model, and Lincheck's replay of an interleaving,
+   * sees the same preferred slots ({@code hashCode()} modulo the slot count, 1 or 2): i0 and i2
+   * prefer one slot, i1 the other. A number skipped is an interpreter never used.
+   */
+  private static PyInterpreter newInterpreter(int index) {
+    PyInterpreter interpreter = PyInterpreter.create("i" + index);
+    return interpreter.hashCode() % 2 == index % 2 ? interpreter : PyInterpreter.create("i" + index);
   }
 
   private Computed slowAccessor(PyInterpreter interpreter) {

@@ -13,9 +13,9 @@ class SlotProtocolLincheckTest {
         .iterations(Integer.getInteger("lincheck.iterations", 30))
         .invocationsPerIteration(Integer.getInteger("lincheck.invocations", 200))
         .threads(2)
-        .actorsPerThread(3)
-        .actorsBefore(2)
-        .actorsAfter(2)
+        .actorsPerThread(Integer.getInteger("lincheck.actors", 3))
+        .actorsBefore(Integer.getInteger("lincheck.before", 2))
+        .actorsAfter(Integer.getInteger("lincheck.after", 2))
         .check(model);
   }
 
