@@ -59,14 +59,17 @@ public abstract class SlotModel {
   }
 
   /**
-   * Returns a new interpreter named {@code i<index>} whose number is even for an even index and odd
-   * for an odd one, so that every instance of the model, and Lincheck's replay of an interleaving,
-   * sees the same preferred slots ({@code hashCode()} modulo the slot count, 1 or 2): i0 and i2
-   * prefer one slot, i1 the other. A number skipped is an interpreter never used.
+   * Returns a new interpreter named {@code i<index>} whose number is {@code index} modulo 12, so
+   * that every instance of the model, and Lincheck's replay of an interleaving, sees the same
+   * preferred slots ({@code hashCode()} modulo the slot count, 1 to 4): each interpreter prefers
+   * slot {@code index} modulo the slot count. Numbers skipped are interpreters never used.
    */
   private static PyInterpreter newInterpreter(int index) {
     PyInterpreter interpreter = PyInterpreter.create("i" + index);
-    return interpreter.hashCode() % 2 == index % 2 ? interpreter : PyInterpreter.create("i" + index);
+    while (interpreter.hashCode() % 12 != index) {
+      interpreter = PyInterpreter.create("i" + index);
+    }
+    return interpreter;
   }
 
   private Computed slowAccessor(PyInterpreter interpreter) {

@@ -1,6 +1,7 @@
 package io.github.pyhandlecache.stress.lincheck;
 
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.util.LoggingLevel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ class SlotProtocolLincheckTest {
         .actorsPerThread(Integer.getInteger("lincheck.actors", 3))
         .actorsBefore(claims ? 0 : Integer.getInteger("lincheck.before", 2))
         .actorsAfter(Integer.getInteger("lincheck.after", 1))
+        .logLevel(Boolean.getBoolean("lincheck.log") ? LoggingLevel.INFO : LoggingLevel.WARN)
         .check(model);
   }
 
@@ -38,6 +40,11 @@ class SlotProtocolLincheckTest {
   @Test
   void claimsOnGeneratedClassWithTwoSlots() {
     check(ClaimsOnGeneratedTwoSlots.class);
+  }
+
+  @Test
+  void claimsOnGeneratedClassWithThreeSlots() {
+    check(ClaimsOnGeneratedThreeSlots.class);
   }
 
   @Test
@@ -81,6 +88,12 @@ class SlotProtocolLincheckTest {
   public static final class ClaimsOnGeneratedTwoSlots extends ClaimModel {
     public ClaimsOnGeneratedTwoSlots() {
       super(TwoSlotsHost::create);
+    }
+  }
+
+  public static final class ClaimsOnGeneratedThreeSlots extends ClaimModel {
+    public ClaimsOnGeneratedThreeSlots() {
+      super(ThreeSlotsHost::create);
     }
   }
 
