@@ -66,16 +66,23 @@ public abstract class SlotModel {
    */
   private static PyInterpreter newInterpreter(int index) {
     PyInterpreter interpreter = PyInterpreter.create("i" + index);
-    while (interpreter.hashCode() % 12 != index) {
+    while (indexOf(interpreter) != index) {
       interpreter = PyInterpreter.create("i" + index);
     }
     return interpreter;
+  }
+
+  private static int indexOf(PyInterpreter interpreter) {
+    return interpreter.hashCode() % 12;
   }
 
   private Computed slowAccessor(PyInterpreter interpreter) {
     int run = slowRuns.incrementAndGet(indexOf(interpreter));
     return new Computed(interpreter, run, CALL.get());
   }
+
+  // Messages are built only when a check fails: a string built on every call would cost each
+  // invocation of the model checker time, and add nothing to the interleavings.
 
   /** {@code get(i)}: calls the cached accessor for interpreter {@code i}, checks what it returned. */
   final void callAndCheck(int i) {
@@ -87,27 +94,29 @@ public abstract class SlotModel {
 
     Computed got = host.value(interpreter);
 
-    String what = "get(" + interpreter.name() + ") returned " + got;
     if (got == null || got.interpreter != interpreter) {
-      throw new AssertionError("Isolation: " + what + ", not a value computed for it");
+      throw new AssertionError(
+          "Isolation: " + returned(interpreter, got) + ", not a value computed for it");
     }
     boolean own = got.call == call;
     if (!own) {
-      sawInSlot(i, got, what + ", which another call computed");
+      sawInSlot(i, got, interpreter, got, null);
     }
     Slots slots = Slots.of(host.slotsHolder());
-    Computed inSlot = look(slots, "after " + what)[i];
+    Computed inSlot = look(slots, interpreter, got)[i];
     if (closedBefore && !own) {
-      throw new AssertionError("Release: " + what + " without running the slow accessor, though "
-          + "close(" + interpreter.name() + ") had returned before the call began");
+      throw new AssertionError("Release: " + returned(interpreter, got)
+          + " without running the slow accessor, though close(" + interpreter.name()
+          + ") had returned before the call began");
     }
     if (seenBefore != null && got != seenBefore && closing.get(i) == OPEN) {
-      throw new AssertionError("Identity: " + what + ", but " + seenBefore + " was seen in its "
-          + "slot before the call began, and no close(" + interpreter.name() + ") has begun");
+      throw new AssertionError("Identity: " + returned(interpreter, got) + ", but " + seenBefore
+          + " was seen in its slot before the call began, and no close(" + interpreter.name()
+          + ") has begun");
     }
     if ((inSlot != null || !own) && got != inSlot && !anyCloseBegun) {
-      throw new AssertionError("Identity: " + what + ", but its slot holds " + inSlot
-          + " after the call (slots " + slots + "), and nothing has been closed");
+      throw new AssertionError("Identity: " + returned(interpreter, got) + ", but its slot holds "
+          + inSlot + " after the call (slots " + slots + "), and nothing has been closed");
     }
   }
 
@@ -117,17 +126,16 @@ public abstract class SlotModel {
     anyCloseBegun = true;
     interpreters[i].close();
     closing.set(i, CLOSED);
-    String when = "after close(" + interpreters[i].name() + ") returned";
-    assertReleased(i, Slots.of(host.slotsHolder()), when);
+    assertReleased(i, Slots.of(host.slotsHolder()), true);
   }
 
   @Validate
   public void slotsAtTheEnd() {
     Slots slots = Slots.of(host.slotsHolder());
-    Computed[] owned = look(slots, "at the end");
+    Computed[] owned = look(slots, null, null);
     for (int i = 0; i < INTERPRETERS; i++) {
       if (closing.get(i) == CLOSED) {
-        assertReleased(i, slots, "at the end");
+        assertReleased(i, slots, false);
       } else if (slotValue.get(i) != null && owned[i] == null) {
         throw new AssertionError("Identity: " + interpreters[i].name() + "'s slot held "
             + slotValue.get(i) + ", but at the end it owns none (slots " + slots
@@ -137,10 +145,11 @@ public abstract class SlotModel {
   }
 
   /**
-   * Checks what {@code slots} show of each owner: one slot, holding a value computed for it, the
-   * one seen before if any; returns each interpreter's value, or null where it owns no slot.
+   * Checks what {@code slots}, read after {@code caller}'s call returned {@code got} (or at the
+   * end: both null), show of each owner: one slot, holding a value computed for it, the one seen
+   * before if any; returns each interpreter's value, or null where it owns no slot.
    */
-  private Computed[] look(Slots slots, String when) {
+  private Computed[] look(Slots slots, PyInterpreter caller, Computed got) {
     Computed[] owned = new Computed[INTERPRETERS];
     for (int slot = 0; slot < slots.count(); slot++) {
       if (!(slots.tag(slot) instanceof PyInterpreter)) {
@@ -150,42 +159,55 @@ public abstract class SlotModel {
       int i = indexOf(owner);
       Object value = slots.value(slot);
       if (!(value instanceof Computed) || ((Computed) value).interpreter != owner) {
-        throw new AssertionError("Isolation: " + when + ", slot " + slot + " is owned by "
-            + owner.name() + " but holds " + value + " (slots " + slots + ")");
+        throw new AssertionError("Isolation: " + when(caller, got) + ", slot " + slot
+            + " is owned by " + owner.name() + " but holds " + value + " (slots " + slots + ")");
       }
       if (owned[i] != null) {
-        throw new AssertionError("Identity: " + when + ", " + owner.name()
+        throw new AssertionError("Identity: " + when(caller, got) + ", " + owner.name()
             + " owns two slots (slots " + slots + ")");
       }
       owned[i] = (Computed) value;
-      sawInSlot(i, owned[i], when + ", in slot " + slot + " (slots " + slots + ")");
+      sawInSlot(i, owned[i], caller, got, slots);
     }
     return owned;
   }
 
-  /** Records that {@code value} was seen in interpreter {@code i}'s slot: always the same one. */
-  private void sawInSlot(int i, Computed value, String where) {
+  /**
+   * Records that {@code value} was seen in interpreter {@code i}'s slot, always the same one: in
+   * {@code slots} read after {@code caller}'s call returned {@code got}, or at the end (both null),
+   * or, if {@code slots} is null, as what {@code caller}'s call returned without computing it.
+   */
+  private void sawInSlot(int i, Computed value, PyInterpreter caller, Computed got, Slots slots) {
     Computed first = slotValue.compareAndExchange(i, null, value);
     if (first != null && first != value) {
       throw new AssertionError("Identity: " + interpreters[i].name() + "'s slot held " + first
-          + ", and then " + value + ": " + where);
+          + ", and then " + value + ": " + (slots == null
+              ? returned(caller, got) + ", which another call computed"
+              : when(caller, got) + ", slots " + slots));
     }
   }
 
-  private void assertReleased(int i, Slots slots, String when) {
+  /** Checks that no slot holds {@code i}'s tag, claim or value. */
+  private void assertReleased(int i, Slots slots, boolean afterClose) {
     PyInterpreter closed = interpreters[i];
     for (int slot = 0; slot < slots.count(); slot++) {
       Object value = slots.value(slot);
       if (slots.tag(slot) == closed
           || slots.claimant(slot) == closed
           || value instanceof Computed && ((Computed) value).interpreter == closed) {
-        throw new AssertionError("Release: " + when + ", slot " + slot + " still holds "
-            + closed.name() + "'s tag, claim or value (slots " + slots + ")");
+        throw new AssertionError("Release: "
+            + (afterClose ? "after close(" + closed.name() + ") returned" : "at the end")
+            + ", slot " + slot + " still holds " + closed.name() + "'s tag, claim or value (slots "
+            + slots + ")");
       }
     }
   }
 
-  private static int indexOf(PyInterpreter interpreter) {
-    return Integer.parseInt(interpreter.name().substring(1));
+  private static String returned(PyInterpreter caller, Computed got) {
+    return "get(" + caller.name() + ") returned " + got;
+  }
+
+  private static String when(PyInterpreter caller, Computed got) {
+    return caller == null ? "at the end" : "after " + returned(caller, got);
   }
 }
