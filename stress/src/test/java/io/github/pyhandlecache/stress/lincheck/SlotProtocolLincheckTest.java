@@ -1,5 +1,7 @@
 package io.github.pyhandlecache.stress.lincheck;
 
+import java.util.List;
+import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.util.LoggingLevel;
 import org.junit.jupiter.api.Test;
@@ -9,9 +11,17 @@ import org.junit.jupiter.api.Test;
  * a {@code PyHandleCache} with one and two slots and on classes the processor generated.
  */
 class SlotProtocolLincheckTest {
+  @SuppressWarnings("unchecked")
   private static void check(Class<? extends SlotModel> model) {
     boolean claims = ClaimModel.class.isAssignableFrom(model);
-    new ModelCheckingOptions()
+    ModelCheckingOptions options = new ModelCheckingOptions();
+    if (!Boolean.getBoolean("lincheck.randomOnly")) {
+      List<ExecutionScenario> races = claims
+          ? Races.ofClaims((Class<? extends ClaimModel>) model)
+          : Races.ofRelease((Class<? extends ReleaseModel>) model);
+      races.forEach(options::addCustomScenario);
+    }
+    options
         .iterations(Integer.getInteger("lincheck.iterations", 30))
         .invocationsPerIteration(Integer.getInteger("lincheck.invocations", 200))
         .threads(2)
