@@ -22,11 +22,11 @@ class SlotProtocolLincheckTest {
       races.forEach(options::addCustomScenario);
     }
     options
-        .iterations(Integer.getInteger("lincheck.iterations", 30))
-        .invocationsPerIteration(Integer.getInteger("lincheck.invocations", 200))
+        .iterations(Integer.getInteger("lincheck.iterations", 10))
+        .invocationsPerIteration(Integer.getInteger("lincheck.invocations", 100))
         .threads(2)
-        .actorsPerThread(Integer.getInteger("lincheck.actors", 3))
-        .actorsBefore(claims ? 0 : Integer.getInteger("lincheck.before", 2))
+        .actorsPerThread(Integer.getInteger("lincheck.actors", 2))
+        .actorsBefore(claims ? 0 : Integer.getInteger("lincheck.before", 1))
         .actorsAfter(Integer.getInteger("lincheck.after", 1))
         .logLevel(Boolean.getBoolean("lincheck.log") ? LoggingLevel.INFO : LoggingLevel.WARN)
         .check(model);
@@ -48,11 +48,6 @@ class SlotProtocolLincheckTest {
   }
 
   @Test
-  void claimsOnGeneratedClassWithTwoSlots() {
-    check(ClaimsOnGeneratedTwoSlots.class);
-  }
-
-  @Test
   void claimsOnGeneratedClassWithThreeSlots() {
     check(ClaimsOnGeneratedThreeSlots.class);
   }
@@ -65,11 +60,6 @@ class SlotProtocolLincheckTest {
   @Test
   void releaseOnPyHandleCacheWithTwoSlots() {
     check(ReleaseOnCacheWithTwoSlots.class);
-  }
-
-  @Test
-  void releaseOnGeneratedClassWithOneSlot() {
-    check(ReleaseOnGeneratedOneSlot.class);
   }
 
   @Test
@@ -95,12 +85,6 @@ class SlotProtocolLincheckTest {
     }
   }
 
-  public static final class ClaimsOnGeneratedTwoSlots extends ClaimModel {
-    public ClaimsOnGeneratedTwoSlots() {
-      super(TwoSlotsHost::create);
-    }
-  }
-
   public static final class ClaimsOnGeneratedThreeSlots extends ClaimModel {
     public ClaimsOnGeneratedThreeSlots() {
       super(ThreeSlotsHost::create);
@@ -116,12 +100,6 @@ class SlotProtocolLincheckTest {
   public static final class ReleaseOnCacheWithTwoSlots extends ReleaseModel {
     public ReleaseOnCacheWithTwoSlots() {
       super(CacheHost.withSlots(2));
-    }
-  }
-
-  public static final class ReleaseOnGeneratedOneSlot extends ReleaseModel {
-    public ReleaseOnGeneratedOneSlot() {
-      super(OneSlotHost::create);
     }
   }
 
