@@ -2,14 +2,13 @@ package io.github.pyhandlecache.stress.lincheck;
 
 import io.github.pyhandlecache.runtime.PyHandleCache;
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import java.util.function.Function;
 
 /** A host that caches its value in a {@link PyHandleCache}, as code without the processor does. */
 final class CacheHost implements ModelHost {
   private final PyHandleCache<Computed> cache;
-  private final Function<PyInterpreter, Computed> slowAccessor;
+  private final SlowAccessor slowAccessor;
 
-  private CacheHost(int slots, Function<PyInterpreter, Computed> slowAccessor) {
+  private CacheHost(int slots, SlowAccessor slowAccessor) {
     this.cache = new PyHandleCache<>(slots);
     this.slowAccessor = slowAccessor;
   }
@@ -20,7 +19,7 @@ final class CacheHost implements ModelHost {
 
   @Override
   public Computed value(PyInterpreter interpreter) {
-    return cache.getOr(interpreter, () -> slowAccessor.apply(interpreter));
+    return cache.getOr(interpreter, slowAccessor.runFor(interpreter));
   }
 
   @Override

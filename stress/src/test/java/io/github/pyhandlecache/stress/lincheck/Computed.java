@@ -3,9 +3,9 @@ package io.github.pyhandlecache.stress.lincheck;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 
 /**
- * What the slow accessor of the model returns: a fresh object that says which interpreter it was
- * computed for, which of that interpreter's slow-accessor runs made it, and which call ran it (so
- * that a call can tell its own value from a cached one).
+ * What the slow accessor of a model returns: a fresh object that says which interpreter it was
+ * computed for, which run of the slow accessor made it ({@code i0#3}: its third run, which was
+ * for i0), and which call ran it, so that a call can tell its own value from a cached one.
  */
 final class Computed {
   final PyInterpreter interpreter;

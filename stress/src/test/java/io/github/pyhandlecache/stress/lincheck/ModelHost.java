@@ -1,7 +1,6 @@
 package io.github.pyhandlecache.stress.lincheck;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import java.util.function.Function;
 
 /** An object with one cached accessor, which a model calls and whose slots it looks at. */
 interface ModelHost {
@@ -13,6 +12,6 @@ interface ModelHost {
 
   /** Makes a host whose slow accessor is the model's. */
   interface Factory {
-    ModelHost create(Function<PyInterpreter, Computed> slowAccessor);
+    ModelHost create(SlowAccessor slowAccessor);
   }
 }

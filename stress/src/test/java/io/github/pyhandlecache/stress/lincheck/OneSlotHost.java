@@ -2,27 +2,26 @@ package io.github.pyhandlecache.stress.lincheck;
 
 import io.github.pyhandlecache.annotations.PyHandleCached;
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import java.util.function.Function;
 
 /**
  * A host with one slot, whose subclass the processor generates when it compiles the tests: {@code
  * PyHandleCached_OneSlotHost}.
  */
 class OneSlotHost implements ModelHost {
-  private final Function<PyInterpreter, Computed> slowAccessor;
+  private final SlowAccessor slowAccessor;
 
-  OneSlotHost(Function<PyInterpreter, Computed> slowAccessor) {
+  OneSlotHost(SlowAccessor slowAccessor) {
     this.slowAccessor = slowAccessor;
   }
 
-  static ModelHost create(Function<PyInterpreter, Computed> slowAccessor) {
+  static ModelHost create(SlowAccessor slowAccessor) {
     return new PyHandleCached_OneSlotHost(slowAccessor);
   }
 
   @PyHandleCached
   @Override
   public Computed value(PyInterpreter interpreter) {
-    return slowAccessor.apply(interpreter);
+    return slowAccessor.run(interpreter);
   }
 
   @Override

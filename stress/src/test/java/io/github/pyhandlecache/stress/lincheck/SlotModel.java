@@ -39,12 +39,8 @@ public abstract class SlotModel {
   private static final int CLOSING = 1;
   private static final int CLOSED = 2;
 
-  /** The call running on each thread, so that the slow accessor can stamp what it computes. */
-  private static final ThreadLocal<Object> CALL = new ThreadLocal<>();
-
   private final PyInterpreter[] interpreters = new PyInterpreter[INTERPRETERS];
   private final ModelHost host;
-  private final AtomicIntegerArray slowRuns = new AtomicIntegerArray(INTERPRETERS);
   /** Per interpreter: the value seen in its slot, once seen. */
   private final AtomicReferenceArray<Computed> slotValue = new AtomicReferenceArray<>(INTERPRETERS);
   /** Per interpreter: OPEN until a {@code close(i)} begins, CLOSED once one has returned. */
@@ -55,7 +51,7 @@ public abstract class SlotModel {
     for (int i = 0; i < INTERPRETERS; i++) {
       interpreters[i] = newInterpreter(i);
     }
-    host = hosts.create(this::slowAccessor);
+    host = hosts.create(new SlowAccessor());
   }
 
   /**
@@ -76,11 +72,6 @@ public abstract class SlotModel {
     return interpreter.hashCode() % 12;
   }
 
-  private Computed slowAccessor(PyInterpreter interpreter) {
-    int run = slowRuns.incrementAndGet(indexOf(interpreter));
-    return new Computed(interpreter, run, CALL.get());
-  }
-
   // Messages are built only when a check fails: a string built on every call would cost each
   // invocation of the model checker time, and add nothing to the interleavings.
 
@@ -89,8 +80,7 @@ public abstract class SlotModel {
     PyInterpreter interpreter = interpreters[i];
     boolean closedBefore = closing.get(i) == CLOSED;
     Computed seenBefore = slotValue.get(i);
-    Object call = new Object();
-    CALL.set(call);
+    Object call = SlowAccessor.beginCall();
 
     Computed got = host.value(interpreter);
 

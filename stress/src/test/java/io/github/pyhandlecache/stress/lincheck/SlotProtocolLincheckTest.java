@@ -3,68 +3,75 @@ package io.github.pyhandlecache.stress.lincheck;
 import java.util.List;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
-import org.jetbrains.lincheck.util.LoggingLevel;
 import org.junit.jupiter.api.Test;
 
 /**
- * Model checking of the slot protocol with Lincheck: {@link ClaimModel} and {@link ReleaseModel} on
- * a {@code PyHandleCache} with one and two slots and on classes the processor generated.
+ * Model checking of the slot protocol with Lincheck (stress/README.md, "Model checking"): {@link
+ * ClaimModel} and {@link ReleaseModel} on a {@code PyHandleCache} with one and two slots and on
+ * classes the processor generated, with one, two and three slots.
+ *
+ * <p>Each check runs the races of the jcstress tests first ({@link Races}), then random scenarios:
+ * two threads of two operations, after one operation (none for claims, which race on empty slots)
+ * and before one. Lincheck explores up to {@code lincheck.invocations} interleavings of each
+ * scenario (100) and runs {@code lincheck.iterations} random scenarios (10): about 40 seconds for
+ * all on two cores. Lincheck seeds its scenarios and its choice of interleavings, so every run
+ * checks the same ones; {@code -Dlincheck.iterations=200} checks more.
  */
 class SlotProtocolLincheckTest {
-  @SuppressWarnings("unchecked")
-  private static void check(Class<? extends SlotModel> model) {
-    boolean claims = ClaimModel.class.isAssignableFrom(model);
+  private static void checkClaims(Class<? extends ClaimModel> model) {
+    check(model, Races.ofClaims(model), 0);
+  }
+
+  private static void checkRelease(Class<? extends ReleaseModel> model) {
+    check(model, Races.ofRelease(model), 1);
+  }
+
+  private static void check(Class<?> model, List<ExecutionScenario> races, int actorsBefore) {
     ModelCheckingOptions options = new ModelCheckingOptions();
-    if (!Boolean.getBoolean("lincheck.randomOnly")) {
-      List<ExecutionScenario> races = claims
-          ? Races.ofClaims((Class<? extends ClaimModel>) model)
-          : Races.ofRelease((Class<? extends ReleaseModel>) model);
-      races.forEach(options::addCustomScenario);
-    }
+    races.forEach(options::addCustomScenario);
     options
         .iterations(Integer.getInteger("lincheck.iterations", 10))
         .invocationsPerIteration(Integer.getInteger("lincheck.invocations", 100))
         .threads(2)
-        .actorsPerThread(Integer.getInteger("lincheck.actors", 2))
-        .actorsBefore(claims ? 0 : Integer.getInteger("lincheck.before", 1))
-        .actorsAfter(Integer.getInteger("lincheck.after", 1))
-        .logLevel(Boolean.getBoolean("lincheck.log") ? LoggingLevel.INFO : LoggingLevel.WARN)
+        .actorsPerThread(2)
+        .actorsBefore(actorsBefore)
+        .actorsAfter(1)
         .check(model);
   }
 
   @Test
   void claimsOnPyHandleCacheWithOneSlot() {
-    check(ClaimsOnCacheWithOneSlot.class);
+    checkClaims(ClaimsOnCacheWithOneSlot.class);
   }
 
   @Test
   void claimsOnPyHandleCacheWithTwoSlots() {
-    check(ClaimsOnCacheWithTwoSlots.class);
+    checkClaims(ClaimsOnCacheWithTwoSlots.class);
   }
 
   @Test
   void claimsOnGeneratedClassWithOneSlot() {
-    check(ClaimsOnGeneratedOneSlot.class);
+    checkClaims(ClaimsOnGeneratedOneSlot.class);
   }
 
   @Test
   void claimsOnGeneratedClassWithThreeSlots() {
-    check(ClaimsOnGeneratedThreeSlots.class);
+    checkClaims(ClaimsOnGeneratedThreeSlots.class);
   }
 
   @Test
   void releaseOnPyHandleCacheWithOneSlot() {
-    check(ReleaseOnCacheWithOneSlot.class);
+    checkRelease(ReleaseOnCacheWithOneSlot.class);
   }
 
   @Test
   void releaseOnPyHandleCacheWithTwoSlots() {
-    check(ReleaseOnCacheWithTwoSlots.class);
+    checkRelease(ReleaseOnCacheWithTwoSlots.class);
   }
 
   @Test
   void releaseOnGeneratedClassWithTwoSlots() {
-    check(ReleaseOnGeneratedTwoSlots.class);
+    checkRelease(ReleaseOnGeneratedTwoSlots.class);
   }
 
   public static final class ClaimsOnCacheWithOneSlot extends ClaimModel {

@@ -2,27 +2,26 @@ package io.github.pyhandlecache.stress.lincheck;
 
 import io.github.pyhandlecache.annotations.PyHandleCached;
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import java.util.function.Function;
 
 /**
  * A host with three slots, whose subclass the processor generates when it compiles the tests: {@code
  * PyHandleCached_ThreeSlotsHost}.
  */
 class ThreeSlotsHost implements ModelHost {
-  private final Function<PyInterpreter, Computed> slowAccessor;
+  private final SlowAccessor slowAccessor;
 
-  ThreeSlotsHost(Function<PyInterpreter, Computed> slowAccessor) {
+  ThreeSlotsHost(SlowAccessor slowAccessor) {
     this.slowAccessor = slowAccessor;
   }
 
-  static ModelHost create(Function<PyInterpreter, Computed> slowAccessor) {
+  static ModelHost create(SlowAccessor slowAccessor) {
     return new PyHandleCached_ThreeSlotsHost(slowAccessor);
   }
 
   @PyHandleCached(slots = 3)
   @Override
   public Computed value(PyInterpreter interpreter) {
-    return slowAccessor.apply(interpreter);
+    return slowAccessor.run(interpreter);
   }
 
   @Override
