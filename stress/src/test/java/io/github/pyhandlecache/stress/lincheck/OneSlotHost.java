@@ -4,8 +4,8 @@ import io.github.pyhandlecache.annotations.PyHandleCached;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 
 /**
- * A host with one slot, whose subclass the processor generates when it compiles the tests: {@code
- * PyHandleCached_OneSlotHost}.
+ * A host with one slot, whose subclass the processor generates when it compiles the
+ * tests: {@code PyHandleCached_OneSlotHost}.
  */
 class OneSlotHost implements ModelHost {
   private final SlowAccessor slowAccessor;

@@ -15,7 +15,7 @@ import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 final class Races {
   private Races() {}
 
-  /** Claims racing claims: the same interpreter's (publication, identity), another's (isolation). */
+  /** Claims racing claims: of their interpreter (publication, identity), of another (isolation). */
   static List<ExecutionScenario> ofClaims(Class<? extends ClaimModel> model) {
     return List.of(
         scenario(model, List.of(), List.of(List.of("get 0"), List.of("get 0")), List.of("get 0")),

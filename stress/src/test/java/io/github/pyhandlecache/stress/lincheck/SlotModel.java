@@ -6,31 +6,31 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jetbrains.lincheck.datastructures.Validate;
 
 /**
- * A host's cached accessor as Lincheck model-checks it, and what every interleaving of the correct
- * protocol keeps: {@link ClaimModel} calls it, {@link ReleaseModel} also closes interpreters.
- * Lincheck runs random scenarios of their operations on two threads and explores interleavings at
- * every shared access of the protocol ({@code AccessorSlots}, Note [Memory ordering on interpreter
- * tags]).
+ * A host's cached accessor as Lincheck model-checks it: {@link ClaimModel} calls it, {@link
+ * ReleaseModel} also closes interpreters. Lincheck runs scenarios of their operations on two
+ * threads and explores interleavings at every shared access of the protocol ({@code AccessorSlots},
+ * Note [Memory ordering on interpreter tags]).
  *
  * <p>Rule 3 lets a call return its interpreter's slot value or its own, as the interleaving has it,
  * so no sequential specification predicts the values. The operations return nothing; they check,
  * as they go and at the end, what every interleaving of the correct protocol keeps, and a broken
  * check throws an {@link AssertionError} that Lincheck reports with its interleaving. Each check
- * rests on one fact of the protocol: an interpreter claims at most one slot in its life and keeps it
- * until it is closed, so all that is ever seen in its slot is one value.
+ * rests on one fact of the protocol: an interpreter claims at most one slot in its life and keeps
+ * it until it is closed, so all that is ever seen in its slot is one value.
  *
  * <ul>
  *   <li><b>Isolation</b>: a call returns a value computed for its interpreter, never null; a slot
  *       owned by an interpreter holds a value computed for it.
- *   <li><b>Identity</b>: an interpreter owns at most one slot, and every value seen in it (by a look
- *       at the slots after each call, or returned by a call that did not compute it) is the same
- *       instance. A call that begins after that value was seen, with no {@code close(i)} begun when
- *       it ends, returns it. While nothing has been closed, a call returns what its interpreter's
- *       slot holds after the call, if anything (its own value only if it owns no slot: a bypass). An
- *       interpreter never closed still owns its slot at the end.
- *   <li><b>Release</b>: once {@code close(i)} has returned, and at the end, no slot holds {@code i},
- *       a claim of {@code i} or a value computed for {@code i}; a call for {@code i} that begins
- *       after {@code close(i)} returned runs the slow accessor.
+ *   <li><b>Identity</b>: an interpreter owns at most one slot, and every value seen in it (by a
+ *       look at the slots after each call, or returned by a call that did not compute it) is the
+ *       same instance. A call that begins after that value was seen, with no {@code close(i)}
+ *       begun when it ends, returns it. While nothing has been closed, a call returns what its
+ *       interpreter's slot holds after the call, if anything (its own value only if it owns no
+ *       slot: a bypass, which lasts while nothing is closed). An interpreter never closed still
+ *       owns its slot at the end.
+ *   <li><b>Release</b>: once {@code close(i)} has returned, and at the end, no slot holds {@code
+ *       i}, a claim of {@code i} or a value computed for {@code i}; a call for {@code i} that
+ *       begins after {@code close(i)} returned runs the slow accessor.
  * </ul>
  */
 public abstract class SlotModel {
@@ -75,7 +75,7 @@ public abstract class SlotModel {
   // Messages are built only when a check fails: a string built on every call would cost each
   // invocation of the model checker time, and add nothing to the interleavings.
 
-  /** {@code get(i)}: calls the cached accessor for interpreter {@code i}, checks what it returned. */
+  /** {@code get(i)}: calls the cached accessor for interpreter {@code i}; checks the result. */
   final void callAndCheck(int i) {
     PyInterpreter interpreter = interpreters[i];
     boolean closedBefore = closing.get(i) == CLOSED;

@@ -4,8 +4,8 @@ import io.github.pyhandlecache.annotations.PyHandleCached;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 
 /**
- * A host with three slots, whose subclass the processor generates when it compiles the tests: {@code
- * PyHandleCached_ThreeSlotsHost}.
+ * A host with three slots, whose subclass the processor generates when it compiles the
+ * tests: {@code PyHandleCached_ThreeSlotsHost}.
  */
 class ThreeSlotsHost implements ModelHost {
   private final SlowAccessor slowAccessor;

@@ -4,8 +4,8 @@ import io.github.pyhandlecache.annotations.PyHandleCached;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 
 /**
- * A host with two slots, whose subclass the processor generates when it compiles the tests: {@code
- * PyHandleCached_TwoSlotsHost}.
+ * A host with two slots, whose subclass the processor generates when it compiles the
+ * tests: {@code PyHandleCached_TwoSlotsHost}.
  */
 class TwoSlotsHost implements ModelHost {
   private final SlowAccessor slowAccessor;
