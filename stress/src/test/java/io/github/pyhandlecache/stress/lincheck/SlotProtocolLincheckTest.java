@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * <p>Each check runs the races of the jcstress tests first ({@link Races}), then random scenarios:
  * two threads of two operations, after one operation (none for claims, which race on empty slots)
  * and before one. Lincheck explores up to {@code lincheck.invocations} interleavings of each
- * scenario (100) and runs {@code lincheck.iterations} random scenarios (10): about 40 seconds for
+ * scenario (100) and runs {@code lincheck.iterations} random scenarios (10): about 30 seconds for
  * all on two cores. Lincheck seeds its scenarios and its choice of interleavings, so every run
  * checks the same ones; {@code -Dlincheck.iterations=200} checks more.
  */
