@@ -1,0 +1,31 @@
+package io.github.pyhandlecache.stress.lincheck;
+
+import io.github.pyhandlecache.annotations.PyHandleCached;
+import io.github.pyhandlecache.runtime.PyInterpreter;
+
+/**
+ * A host with one slot, whose subclass the processor generates when it compiles the
+ * tests: {@code PyHandleCached_OneSlotHost}.
+ */
+class OneSlotHost implements ModelHost {
+  private final SlowAccessor slowAccessor;
+
+  OneSlotHost(SlowAccessor slowAccessor) {
+    this.slowAccessor = slowAccessor;
+  }
+
+  static ModelHost create(SlowAccessor slowAccessor) {
+    return new PyHandleCached_OneSlotHost(slowAccessor);
+  }
+
+  @PyHandleCached
+  @Override
+  public Computed value(PyInterpreter interpreter) {
+    return slowAccessor.run(interpreter);
+  }
+
+  @Override
+  public Object slotsHolder() {
+    return this;
+  }
+}
