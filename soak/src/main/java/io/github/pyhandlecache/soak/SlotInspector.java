@@ -1,0 +1,156 @@
+package io.github.pyhandlecache.soak;
+
+import io.github.pyhandlecache.runtime.PyHandleCache;
+import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.internal.Registrations;
+import io.github.pyhandlecache.runtime.internal.SlotTable;
+import java.lang.ref.Reference;
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Looks inside the runtime by reflection, from outside: a host's slot tables (their {@code
+ * toString()} prints their tags; their fields hold the values) and an interpreter's registrations.
+ */
+final class SlotInspector {
+  private static final List<Field> GENERATED_TABLES = new ArrayList<>();
+  private static final Field CACHE_TABLE = accessible(PyHandleCache.class, "table");
+  private static final Field REGISTRATIONS = accessible(PyInterpreter.class, "registrations");
+  private static final Field HEAD = accessible(Registrations.class, "head");
+  private static final Field NEXT = accessible(HEAD.getType(), "next");
+  private static final Field REFS = accessible(HEAD.getType(), "refs");
+  /** The instance fields of a table class, where its tags and values are. */
+  private static final ClassValue<List<Field>> TABLE_FIELDS = new ClassValue<>() {
+    @Override
+    protected List<Field> computeValue(Class<?> table) {
+      List<Field> fields = new ArrayList<>();
+      for (Field field : table.getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers())) {
+          field.setAccessible(true);
+          fields.add(field);
+        }
+      }
+      return fields;
+    }
+  };
+
+  static {
+    for (Field field : PyHandleCached_Host.class.getDeclaredFields()) {
+      if (!Modifier.isStatic(field.getModifiers())
+          && SlotTable.class.isAssignableFrom(field.getType())) {
+        field.setAccessible(true);
+        GENERATED_TABLES.add(field);
+      }
+    }
+    if (GENERATED_TABLES.size() != 4) {
+      throw new ExceptionInInitializerError(
+          "expected the 4 slot tables of PyHandleCached_Host, found " + GENERATED_TABLES);
+    }
+  }
+
+  private SlotInspector() {}
+
+  /**
+   * What an interpreter's registrations hold: {@code size()}, as Registrations counts them, then
+   * how many of them are of collected hosts, and how many distinct registrations of live hosts
+   * there are among the others (a host's registration is added again on each claim).
+   */
+  record Registered(int size, int ofCollected, int ofLive, int distinctOfLive) {
+    @Override
+    public String toString() {
+      return String.format("%,d (%,d of collected hosts; %,d of live ones, %,d distinct)",
+          size, ofCollected, ofLive, distinctOfLive);
+    }
+  }
+
+  /** Counts {@code interpreter}'s registrations, walking them as a racing reader. */
+  static Registered registered(PyInterpreter interpreter) {
+    Registrations registrations = (Registrations) read(REGISTRATIONS, interpreter);
+    int ofCollected = 0;
+    int ofLive = 0;
+    Set<Object> live = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Object chunk = read(HEAD, registrations); chunk != null; chunk = read(NEXT, chunk)) {
+      for (Object ref : (Object[]) read(REFS, chunk)) {
+        if (ref != null && ((Reference<?>) ref).get() == null) {
+          ofCollected++;
+        } else if (ref != null) {
+          ofLive++;
+          live.add(ref);
+        }
+      }
+    }
+    return new Registered(registrations.size(), ofCollected, ofLive, live.size());
+  }
+
+  /**
+   * Returns what of {@code closed} any slot of {@code host} still holds, its tag (a pending claim
+   * included) or a value computed for it, described; null if none does.
+   */
+  static String leftBehind(Host host, PyInterpreter closed) {
+    String asTag = "PyInterpreter[" + closed.name() + "]";
+    String asClosedTag = "PyInterpreter[" + closed.name() + ", closed]";
+    for (Object table : tables(host)) {
+      String tags = table.toString();
+      if (tags.contains(asTag) || tags.contains(asClosedTag)) {
+        return "the tags " + tags;
+      }
+      for (Field field : TABLE_FIELDS.get(table.getClass())) {
+        Value value = valueOf(read(field, table), closed);
+        if (value != null) {
+          return value + " in the table " + tags;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The tables of {@code host}'s six accessors. */
+  private static List<Object> tables(Host host) {
+    List<Object> tables = new ArrayList<>();
+    for (Field field : GENERATED_TABLES) {
+      tables.add(read(field, host));
+    }
+    tables.add(read(CACHE_TABLE, host.cache1));
+    tables.add(read(CACHE_TABLE, host.cache4));
+    return tables;
+  }
+
+  /** {@code held}, or an element of it if it is an array, that is a value of {@code closed}. */
+  private static Value valueOf(Object held, PyInterpreter closed) {
+    if (held instanceof Value && ((Value) held).interpreter == closed) {
+      return (Value) held;
+    } else if (held instanceof Object[]) {
+      for (int i = 0; i < Array.getLength(held); i++) {
+        Value value = valueOf(Array.get(held, i), closed);
+        if (value != null) {
+          return value;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Object read(Field field, Object from) {
+    try {
+      return field.get(from);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Field accessible(Class<?> type, String name) {
+    try {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package io.github.pyhandlecache.soak;
+
+import io.github.pyhandlecache.runtime.PyInterpreter;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A soak run of the whole runtime (README.md): worker threads call the six accessors of shared
+ * hosts for a pool of interpreters, a churn thread drops hosts and closes interpreters, faults are
+ * injected, and every call is checked; at the end, the figures and the verdict.
+ */
+final class Soak {
+  static final int PLAIN_WORKERS = 5;
+  static final int FACTORY_WORKERS = 2;
+  /** The stack of the plain workers and of the churn thread: small, so that dives are short. */
+  static final long SMALL_STACK = 256 * 1024;
+  static final long CALL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+  /** The soak stops early once it has seen this many violations. */
+  private static final int ENOUGH_VIOLATIONS = 100;
+  private static final long MIB = 1024 * 1024;
+
+  final Figures figures = new Figures();
+  final Checker checker = new Checker(figures);
+  final Hosts hosts = new Hosts();
+  final Interpreters interpreters = new Interpreters();
+  final Watchdog watchdog = new Watchdog(this, CALL_LIMIT_NANOS);
+  private final SplittableRandom seeds = new SplittableRandom();
+  private final PrintStream out;
+  private volatile boolean running = true;
+  private volatile boolean faultsOn;
+  private volatile String stoppedEarly;
+
+  private Soak(PrintStream out) {
+    this.out = out;
+  }
+
+  /** What a run found: its violations (the first ones in full) and its figures, printed. */
+  record Result(int violations, List<String> firstViolations, String figures) {}
+
+  /** What the soak measures now and then: heap after GC, registrations of the long-lived. */
+  private record Sample(long heapBytes, SlotInspector.Registered[] registered) {
+    int[] registrations() {
+      int[] sizes = new int[registered.length];
+      for (int i = 0; i < sizes.length; i++) {
+        sizes[i] = registered[i].size();
+      }
+      return sizes;
+    }
+  }
+
+  /**
+   * Runs the soak for {@code duration}, printing progress to {@code out}; with {@code events},
+   * counts the runtime's JFR events too.
+   */
+  static Result run(Duration duration, boolean events, PrintStream out) throws InterruptedException {
+    return new Soak(out).runFor(duration, events);
+  }
+
+  boolean running() {
+    return running;
+  }
+
+  /** Whether faults are injected: after the warm-up, so that no class is first loaded in a dive. */
+  boolean faultsOn() {
+    return faultsOn;
+  }
+
+  void abort(String reason) {
+    stoppedEarly = reason;
+    running = false;
+  }
+
+  private Result runFor(Duration duration, boolean withEvents) throws InterruptedException {
+    long started = System.nanoTime();
+    CacheEvents events = withEvents ? new CacheEvents() : null;
+    List<Thread> threads = new ArrayList<>();
+    threads.add(start(new Thread(watchdog, "soak-watchdog")));
+    threads.add(start(new Thread(null, new Churn(this, seeds.nextLong()), "soak-churn", SMALL_STACK)));
+    for (int i = 0; i < PLAIN_WORKERS; i++) {
+      Worker worker = Worker.plain(this, seeds.nextLong());
+      threads.add(start(new Thread(null, worker, "soak-worker-" + i, SMALL_STACK)));
+    }
+    long spawnerSeed = seeds.nextLong();
+    threads.add(start(new Thread(() -> spawnFactoryWorkers(spawnerSeed), "soak-spawner")));
+
+    long warmUp = Math.min(TimeUnit.SECONDS.toNanos(5), duration.toNanos() / 6);
+    sleepUntil(started + warmUp);
+    faultsOn = true;
+    Sample first = sample();
+    int[] mostRegistrations = first.registrations().clone();
+    long interval = Math.min(TimeUnit.MINUTES.toNanos(1), duration.toNanos() / 6);
+    long end = started + duration.toNanos();
+    while (running && System.nanoTime() - end < 0) {
+      sleepUntil(Math.min(System.nanoTime() + interval, end));
+      Sample now = sample();
+      for (int i = 0; i < Interpreters.LONG_LIVED; i++) {
+        mostRegistrations[i] = Math.max(mostRegistrations[i], now.registrations()[i]);
+      }
+      out.printf("%5d s: %,d calls, heap after GC %.1f MiB, violations %d, registrations %s%n",
+          TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), figures.calls.sum(),
+          (double) now.heapBytes() / MIB, checker.violations(), List.of(now.registered()));
+      if (checker.violations() >= ENOUGH_VIOLATIONS) {
+        abort(ENOUGH_VIOLATIONS + " violations");
+      }
+    }
+    running = false;
+    for (Thread thread : threads) {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+      if (thread.isAlive() && stoppedEarly == null) {
+        checker.violation("progress: " + thread.getName() + " did not stop within 30 s");
+      }
+    }
+    threads.clear();
+    if (events != null) {
+      events.close();
+    }
+    long ran = System.nanoTime() - started;
+
+    Sample last = sample();
+    checker.forgetClosed(hosts);
+    int stillReachable = closedStillReachable();
+    checkFlat(first, last, stillReachable);
+    String report = report(ran, events, first, last, mostRegistrations, stillReachable);
+    return new Result(checker.violations(), checker.keptViolations(), report);
+  }
+
+  /** Keeps {@link #FACTORY_WORKERS} threads of random interpreters' factories at work. */
+  private void spawnFactoryWorkers(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Thread[] factoryThreads = new Thread[FACTORY_WORKERS];
+    try {
+      while (running) {
+        for (int i = 0; i < FACTORY_WORKERS; i++) {
+          if (factoryThreads[i] == null || !factoryThreads[i].isAlive()) {
+            int position = interpreters.pickPosition(random);
+            PyInterpreter interpreter = interpreters.at(position);
+            Worker worker = Worker.ofFactory(this, random.nextLong(), interpreter, position);
+            factoryThreads[i] = start(interpreter.threadFactory().newThread(worker));
+            figures.factoryThreads.increment();
+          }
+        }
+        Thread.sleep(5);
+      }
+      for (Thread thread : factoryThreads) {
+        if (thread != null) {
+          thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Release and Nothing kept behind, over time: the registrations of the long-lived interpreters
+   * and the heap after GC stay flat, and no closed interpreter stays reachable once the soak
+   * forgot it (the values cached for it refer to it).
+   */
+  private void checkFlat(Sample first, Sample last, int stillReachable) {
+    for (int i = 0; i < Interpreters.LONG_LIVED; i++) {
+      int bound = 2 * first.registrations()[i] + 4096;
+      if (last.registrations()[i] > bound) {
+        checker.violation("release: long-lived-" + i + " holds " + last.registrations()[i]
+            + " registrations at the end, more than " + bound + " (twice the "
+            + first.registrations()[i] + " after the warm-up, and 4,096)");
+      }
+    }
+    long heapBound = first.heapBytes() + Math.max(16 * MIB, first.heapBytes() / 2);
+    if (last.heapBytes() > heapBound) {
+      checker.violation(String.format("release: heap after GC grew from %.1f MiB to %.1f MiB",
+          (double) first.heapBytes() / MIB, (double) last.heapBytes() / MIB));
+    }
+    if (stillReachable > 0) {
+      checker.violation("release: " + stillReachable + " closed interpreters are still reachable"
+          + " once the soak forgot them");
+    }
+  }
+
+  private int closedStillReachable() throws InterruptedException {
+    int stillReachable = interpreters.closedStillReachable();
+    for (int attempt = 0; attempt < 10 && stillReachable > 0; attempt++) {
+      System.gc();
+      Thread.sleep(100); // the reference handler enqueues what the collector cleared
+      stillReachable = interpreters.closedStillReachable();
+    }
+    return stillReachable;
+  }
+
+  private Sample sample() {
+    System.gc();
+    System.gc();
+    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    SlotInspector.Registered[] registered = new SlotInspector.Registered[Interpreters.LONG_LIVED];
+    for (int i = 0; i < Interpreters.LONG_LIVED; i++) {
+      registered[i] = SlotInspector.registered(interpreters.at(i));
+    }
+    return new Sample(heap, registered);
+  }
+
+  private String report(long ranNanos, CacheEvents events, Sample first, Sample last,
+      int[] mostRegistrations, int stillReachable) {
+    Figures f = figures;
+    StringBuilder report = new StringBuilder();
+    line(report, "soak", String.format("%d s%s; %d plain threads (256 KiB stacks) and %d of"
+        + " interpreters' thread factories at a time (%,d in all); %d hosts (%d permanent),"
+        + " %d interpreters (%d long-lived)", TimeUnit.NANOSECONDS.toSeconds(ranNanos),
+        stoppedEarly == null ? "" : ", stopped early: " + stoppedEarly, PLAIN_WORKERS,
+        FACTORY_WORKERS, f.factoryThreads.sum(), Hosts.COUNT, Hosts.PERMANENT,
+        Interpreters.POOL, Interpreters.LONG_LIVED));
+    line(report, "calls", String.format("%,d", f.calls.sum()));
+    line(report, "  hits", String.format("%,d (the slow accessor did not run)", f.hits.sum()));
+    line(report, "  another call's claim", String.format("%,d (the slow accessor ran, and"
+        + " another thread's claim for the same interpreter was returned)", f.othersClaims.sum()));
+    line(report, "  own value", String.format("%,d (claims, reclaims, bypasses, closed or no"
+        + " interpreter), of which %,d with no interpreter and %,d on a closed one",
+        f.ownValues.sum(), f.noInterpreter.sum(), f.onClosedInterpreter.sum()));
+    if (events != null) {
+      line(report, "JFR events", String.format("%,d claims, %,d reclaims, %,d bypasses, %,d with"
+          + " no interpreter; %,d releases of %,d slots", events.claims.sum(),
+          events.reclaims.sum(), events.bypasses.sum(), events.noInterpreter.sum(),
+          events.releases.sum(), events.released.sum()));
+    }
+    line(report, "closes", String.format("%,d (%,d made at a random stack depth, %,d of them"
+        + " struck by StackOverflowError and made again); %,d interpreters created",
+        f.closes.sum(), f.closesAtDepth.sum(), f.closesStruck.sum(), interpreters.created()));
+    line(report, "hosts replaced", String.format("%,d", f.hostsReplaced.sum()));
+    line(report, "enter() refused", String.format("%,d (the interpreter was closed)",
+        f.enterRefused.sum()));
+    line(report, "exceptions thrown", String.format("%,d by slow accessors, %,d propagated"
+        + " unchanged (the others were cut short by a StackOverflowError)",
+        f.failuresThrown.sum(), f.failuresPropagated.sum()));
+    line(report, "StackOverflowErrors", String.format("%,d caught in %,d dives (%,d calls) and"
+        + " closes: %,d inside the runtime, %,d inside generated code, %,d in slow accessors"
+        + " called by the cache, %,d in the soak's own code; %,d struck a scope's close(),"
+        + " %,d scopes left open and closed again", f.overflows.sum(), f.dives.sum(),
+        f.diveCalls.sum(), f.overflowsInRuntime.sum(), f.overflowsInGenerated.sum(),
+        f.overflowsInSlowAccessor.sum(), f.overflowsOutside.sum(),
+        f.overflowsLeavingScope.sum(), f.scopesLeftOpen.sum()));
+    line(report, "  methods struck", f.pointsStruck().size() + ": " + f.pointsStruck());
+    line(report, "  caches again", String.format("%,d checks that an interpreter struck inside"
+        + " the cache caches again on the faulting thread", f.probes.sum()));
+    line(report, "heap after GC", String.format("%.1f MiB after the warm-up, %.1f MiB at the end",
+        (double) first.heapBytes() / MIB, (double) last.heapBytes() / MIB));
+    line(report, "registrations", String.format("long-lived interpreters: %s after the warm-up,"
+        + " %s at the end, at most %s", list(first.registrations()), list(last.registrations()),
+        list(mostRegistrations)));
+    line(report, "closed interpreters", String.format("%,d still reachable at the end, of %,d",
+        stillReachable, f.closes.sum()));
+    line(report, "longest call", String.format("%.1f ms (limit %d s); longest dive %.1f ms;"
+        + " longest close() %.1f ms", f.longestCallNanos.get() / 1e6,
+        TimeUnit.NANOSECONDS.toSeconds(CALL_LIMIT_NANOS), f.longestDiveNanos.get() / 1e6,
+        f.longestCloseNanos.get() / 1e6));
+    line(report, "violations", String.valueOf(checker.violations()));
+    return report.toString();
+  }
+
+  private static void line(StringBuilder report, String label, String figures) {
+    report.append(String.format("%-22s %s%n", label, figures));
+  }
+
+  private static String list(int[] counts) {
+    StringBuilder list = new StringBuilder();
+    for (int count : counts) {
+      list.append(list.length() == 0 ? "" : " / ").append(String.format("%,d", count));
+    }
+    return list.toString();
+  }
+
+  private static Thread start(Thread thread) {
+    thread.setDaemon(true); // a thread stuck in a broken protocol must not keep the JVM up
+    thread.start();
+    return thread;
+  }
+
+  private void sleepUntil(long deadline) throws InterruptedException {
+    for (long left; running && (left = deadline - System.nanoTime()) > 0; ) {
+      Thread.sleep(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
+    }
+  }
+}
