@@ -7,7 +7,9 @@ import jdk.jfr.consumer.RecordingStream;
 
 /**
  * Counts the runtime's JDK Flight Recorder events as they stream in: the claims, reclaims and
- * bypasses that a call cannot tell from outside, and the slots that close() released.
+ * bypasses that a call cannot tell from outside, and the slots that close() released. Lower
+ * bounds: a StackOverflowError that strikes JFR's writing of an event makes JFR lose events
+ * (with no closes at a random depth, the soak counts one Release event per close).
  */
 final class CacheEvents implements AutoCloseable {
   private static final String PREFIX = "io.github.pyhandlecache.";
@@ -18,6 +20,8 @@ final class CacheEvents implements AutoCloseable {
   final LongAdder noInterpreter = new LongAdder();
   final LongAdder releases = new LongAdder();
   final LongAdder released = new LongAdder();
+  /** Bytes of events that JFR dropped (jdk.DataLoss): then the counts are lower bounds. */
+  final LongAdder bytesLost = new LongAdder();
   private final AtomicLong flushes = new AtomicLong();
   private final RecordingStream stream = new RecordingStream();
 
@@ -28,7 +32,10 @@ final class CacheEvents implements AutoCloseable {
     count("NoInterpreter", noInterpreter);
     count("Release", releases);
     stream.onEvent(PREFIX + "Release", event -> released.add(event.getInt("released")));
+    stream.enable("jdk.DataLoss");
+    stream.onEvent("jdk.DataLoss", event -> bytesLost.add(event.getLong("amount")));
     stream.onFlush(flushes::incrementAndGet);
+    stream.setOrdered(false); // else it holds each flush's events to sort them: heap it can't spare
     stream.startAsync();
   }
 

@@ -86,7 +86,11 @@ final class Checker {
     } else {
       figures.othersClaims.increment();
     }
-    if (value == null || value.host != call.host.id || value.accessor != call.accessor) {
+    if (value == null) {
+      violation("isolation: " + call + " returned null, which no slow accessor returns");
+      return;
+    }
+    if (value.host != call.host.id || value.accessor != call.accessor) {
       violation("isolation: " + call + " returned " + value + ", not a value of that host and accessor");
       return;
     }

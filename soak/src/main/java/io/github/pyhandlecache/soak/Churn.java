@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * a random interpreter that is not long-lived and creates its replacement. Once faults are on, one
  * close in four is made at the bottom of the stack, where a StackOverflowError may strike it
  * midway; then it is made again, as {@code close()} says. After each close has returned, every
- * shared host is searched for anything of the closed interpreter in its slots (Release).
+ * host the soak keeps is searched for anything of the closed interpreter in its slots (Release).
  */
 final class Churn implements Runnable, Watchdog.Watched {
   private static final int DIVE_FRAMES = 24;
@@ -102,7 +102,7 @@ final class Churn implements Runnable, Watchdog.Watched {
     }
   }
 
-  /** Release: once close() has returned, no slot of any shared host holds anything of it. */
+  /** Release: once close() has returned, no slot of any host the soak keeps holds anything of it. */
   private void checkReleased(PyInterpreter closed) {
     String[] found = new String[1];
     soak.hosts.forEach(host -> {

@@ -29,6 +29,8 @@ final class Figures {
   final LongAdder overflowsInSlowAccessor = new LongAdder();
   final LongAdder overflowsOutside = new LongAdder();
   final LongAdder overflowsLeavingScope = new LongAdder();
+  /** Overflows that struck JFR's writing of an event: JFR loses events after them. */
+  final LongAdder overflowsInJfr = new LongAdder();
   final LongAdder scopesLeftOpen = new LongAdder();
   final LongAdder probes = new LongAdder();
   private final Set<String> pointsStruck = ConcurrentHashMap.newKeySet();
@@ -52,8 +54,13 @@ final class Figures {
     overflows.increment();
     StackTraceElement[] trace = overflow.getStackTrace();
     int first = 0;
+    boolean inJfr = false;
     while (first < trace.length && isJdk(trace[first].getClassName())) {
+      inJfr |= trace[first].getClassName().startsWith("jdk.jfr.");
       first++;
+    }
+    if (inJfr || first < trace.length && isEvent(trace[first].getClassName())) {
+      overflowsInJfr.increment(); // in JFR's code, or in what JFR wrote into an event class
     }
     if (first == trace.length) {
       overflowsOutside.increment(); // no frame of ours: a trace cut short
@@ -95,6 +102,15 @@ final class Figures {
       }
     }
     return false;
+  }
+
+  private static boolean isEvent(String className) {
+    try {
+      return jdk.jfr.Event.class.isAssignableFrom(
+          Class.forName(className, false, Figures.class.getClassLoader()));
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   private static boolean isJdk(String className) {

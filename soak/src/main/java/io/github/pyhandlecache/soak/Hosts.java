@@ -1,6 +1,7 @@
 package io.github.pyhandlecache.soak;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
@@ -14,8 +15,12 @@ final class Hosts {
   static final int COUNT = 256;
   static final int PERMANENT = 32;
   static final int FOCUS = 8;
+  /** New hosts that a StackOverflowError struck inside the cache, kept for the Release checks. */
+  static final int STRUCK = 256;
 
   private final AtomicReferenceArray<Host> hosts = new AtomicReferenceArray<>(COUNT);
+  private final AtomicReferenceArray<Host> struck = new AtomicReferenceArray<>(STRUCK);
+  private final AtomicInteger struckCount = new AtomicInteger();
   private volatile int focus;
 
   Hosts() {
@@ -44,9 +49,25 @@ final class Hosts {
     hosts.set(PERMANENT + random.nextInt(COUNT - PERMANENT), host);
   }
 
+  /**
+   * Keeps {@code host}, new, which a StackOverflowError struck inside the cache, among the last
+   * {@link #STRUCK} such hosts: nobody calls them again, so whatever the fault left in their slots
+   * stays there for the Release checks to see.
+   */
+  void rememberStruck(Host host) {
+    struck.set(struckCount.getAndIncrement() % STRUCK, host);
+  }
+
+  /** Every host the soak keeps: the shared ones and the struck ones. */
   void forEach(Consumer<Host> action) {
     for (int i = 0; i < COUNT; i++) {
       action.accept(hosts.get(i));
+    }
+    for (int i = 0; i < STRUCK; i++) {
+      Host host = struck.get(i);
+      if (host != null) {
+        action.accept(host);
+      }
     }
   }
 }

@@ -61,24 +61,33 @@ final class SlotInspector {
    * how many of them are of collected hosts, and how many distinct registrations of live hosts
    * there are among the others (a host's registration is added again on each claim).
    */
-  record Registered(int size, int ofCollected, int ofLive, int distinctOfLive) {
+  record Registered(int size, Set<Object> ofCollected, int ofLive, int distinctOfLive) {
+    /** How many of {@code earlier}'s registrations of collected hosts are still held. */
+    int stillHeld(Registered earlier) {
+      int held = 0;
+      for (Object ref : earlier.ofCollected) {
+        held += ofCollected.contains(ref) ? 1 : 0;
+      }
+      return held;
+    }
+
     @Override
     public String toString() {
       return String.format("%,d (%,d of collected hosts; %,d of live ones, %,d distinct)",
-          size, ofCollected, ofLive, distinctOfLive);
+          size, ofCollected.size(), ofLive, distinctOfLive);
     }
   }
 
   /** Counts {@code interpreter}'s registrations, walking them as a racing reader. */
   static Registered registered(PyInterpreter interpreter) {
     Registrations registrations = (Registrations) read(REGISTRATIONS, interpreter);
-    int ofCollected = 0;
+    Set<Object> ofCollected = Collections.newSetFromMap(new IdentityHashMap<>());
     int ofLive = 0;
     Set<Object> live = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Object chunk = read(HEAD, registrations); chunk != null; chunk = read(NEXT, chunk)) {
       for (Object ref : (Object[]) read(REFS, chunk)) {
         if (ref != null && ((Reference<?>) ref).get() == null) {
-          ofCollected++;
+          ofCollected.add(ref);
         } else if (ref != null) {
           ofLive++;
           live.add(ref);

@@ -181,7 +181,8 @@ final class Worker implements Runnable, Watchdog.Watched {
    * Calls near the bottom of the stack, half on new hosts (whose misses claim), half on shared
    * ones, then checks them back at a shallow depth: closes the scopes a fault left open, checks
    * the current interpreter, each call, and that the interpreters struck inside the cache cache
-   * again on this thread; then gives some of the struck new hosts to every thread.
+   * again on this thread; then gives some of the struck new hosts to every thread, and keeps the
+   * others for the Release checks.
    */
   private void dive() {
     soak.figures.dives.increment();
@@ -226,6 +227,8 @@ final class Worker implements Runnable, Watchdog.Watched {
         struck.put(dived.interpreter, dived.position);
         if (diveHostIsNew[i] && published++ < PUBLISHED_PER_DIVE) {
           soak.hosts.replace(random, dived.host);
+        } else if (diveHostIsNew[i]) {
+          soak.hosts.rememberStruck(dived.host);
         }
       }
     }
