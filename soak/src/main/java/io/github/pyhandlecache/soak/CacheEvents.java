@@ -39,11 +39,14 @@ final class CacheEvents implements AutoCloseable {
     stream.startAsync();
   }
 
-  /** Waits for the events recorded so far to be counted (two flushes, at most 10 s), then stops. */
+  /**
+   * Waits for the events recorded so far to be counted, then stops: for two flushes (JFR flushes
+   * every second), or 3 s, as an idle stream may report no flush.
+   */
   @Override
   public void close() {
     long seen = flushes.get();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     while (flushes.get() < seen + 2 && System.nanoTime() - deadline < 0) {
       try {
         Thread.sleep(50);

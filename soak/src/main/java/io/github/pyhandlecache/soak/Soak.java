@@ -23,8 +23,8 @@ final class Soak {
   /** The soak stops early once it has seen this many violations. */
   private static final int ENOUGH_VIOLATIONS = 100;
   private static final long MIB = 1024 * 1024;
-  /** How soon the registrations of collected hosts must be purged (they take a few seconds). */
-  static final Duration PURGED_WITHIN = Duration.ofSeconds(10);
+  /** How soon the registrations of collected hosts must be purged: they take about 3 s. */
+  static final Duration PURGED_WITHIN = Duration.ofSeconds(15);
 
   final Figures figures = new Figures();
   final Checker checker = new Checker(figures);
@@ -41,8 +41,8 @@ final class Soak {
     this.out = out;
   }
 
-  /** What a run found: its violations (the first ones in full) and its figures, printed. */
-  record Result(int violations, List<String> firstViolations, String figures) {}
+  /** What a run found: its violations (the first ones in full), its counts, and its report. */
+  record Result(int violations, List<String> firstViolations, Figures counts, String report) {}
 
   /** What the soak measures now and then: heap after GC, registrations of the long-lived. */
   private record Sample(long nanoTime, long heapBytes, SlotInspector.Registered[] registered) {}
@@ -102,6 +102,7 @@ final class Soak {
       }
     }
     running = false;
+    long stopped = System.nanoTime();
     for (Thread thread : threads) {
       thread.join(TimeUnit.SECONDS.toMillis(30));
       if (thread.isAlive() && stoppedEarly == null) {
@@ -117,9 +118,9 @@ final class Soak {
     samples.add(sample());
     checker.forgetClosed(hosts);
     int stillReachable = closedStillReachable();
-    checkFlat(samples, stillReachable);
+    checkFlat(samples, stopped, stillReachable);
     String report = report(ran, events, samples, stillReachable);
-    return new Result(checker.violations(), checker.keptViolations(), report);
+    return new Result(checker.violations(), checker.keptViolations(), figures, report);
   }
 
   /** Keeps {@link #FACTORY_WORKERS} threads of random interpreters' factories at work. */
@@ -150,26 +151,26 @@ final class Soak {
   }
 
   /**
-   * Release and Nothing kept behind, over time. The registrations of collected hosts are purged:
-   * those that a long-lived interpreter held at a sample {@link #PURGED_WITHIN} or more before the
-   * end are all gone at the end. The registrations (which swing with the collector's timing, as
+   * Release and Nothing kept behind, over time. The registrations of collected hosts are purged
+   * (as new ones are added): those that a long-lived interpreter held at a sample {@link
+   * #PURGED_WITHIN} or more before the calls stopped are all gone at the end. The registrations (which swing with the collector's timing, as
    * references are cleared only when it runs) and the heap after GC stay flat: their largest
    * sample in the second half of the run is at most twice, plus two chunks (2,048), and 1.5 times,
    * plus 16 MiB, the largest in the first half. No closed interpreter stays reachable once the soak
    * forgot it (the values cached for it refer to it).
    */
-  private void checkFlat(List<Sample> samples, int stillReachable) {
+  private void checkFlat(List<Sample> samples, long stopped, int stillReachable) {
     Sample last = samples.get(samples.size() - 1);
     List<Sample> firstHalf = firstHalf(samples);
     List<Sample> secondHalf = secondHalf(samples);
     for (int i = 0; i < Interpreters.LONG_LIVED; i++) {
       for (Sample earlier : samples) {
         int stillHeld = last.registered()[i].stillHeld(earlier.registered()[i]);
-        if (last.nanoTime() - earlier.nanoTime() >= PURGED_WITHIN.toNanos() && stillHeld > 0) {
+        if (stopped - earlier.nanoTime() >= PURGED_WITHIN.toNanos() && stillHeld > 0) {
           checker.violation(String.format("release: long-lived-%d still holds %,d of the %,d"
-              + " registrations of collected hosts that it held %d s before the end",
+              + " registrations of collected hosts that it held %d s before the calls stopped",
               i, stillHeld, earlier.registered()[i].ofCollected().size(),
-              TimeUnit.NANOSECONDS.toSeconds(last.nanoTime() - earlier.nanoTime())));
+              TimeUnit.NANOSECONDS.toSeconds(stopped - earlier.nanoTime())));
           break;
         }
       }

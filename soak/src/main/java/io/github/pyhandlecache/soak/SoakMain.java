@@ -15,7 +15,7 @@ public final class SoakMain {
     Duration duration = Duration.ofMillis(Math.round(minutes * 60_000));
     System.out.printf("soak: %s, JDK %s%n", duration, Runtime.version());
     Soak.Result result = Soak.run(duration, events, System.out);
-    System.out.print(result.figures());
+    System.out.print(result.report());
     if (result.violations() > 0) {
       System.out.println("FAILED: " + result.violations() + " violations, the first:");
       result.firstViolations().forEach(violation -> System.out.println("  " + violation));
