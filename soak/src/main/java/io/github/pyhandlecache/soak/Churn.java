@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Drops a host and puts a new one in its place every millisecond or so, and every 5 to 40 ms closes
- * a random interpreter that is not long-lived and creates its replacement. Once faults are on, one
+ * an interpreter that is not long-lived, the newest half the time, and creates its replacement. Once faults are on, one
  * close in four is made at the bottom of the stack, where a StackOverflowError may strike it
  * midway; then it is made again, as {@code close()} says. After each close has returned, every
  * host the soak keeps is searched for anything of the closed interpreter in its slots (Release).
@@ -57,8 +57,10 @@ final class Churn implements Runnable, Watchdog.Watched {
   }
 
   private void closeOne() {
-    int position = Interpreters.LONG_LIVED
-        + random.nextInt(Interpreters.POOL - Interpreters.LONG_LIVED);
+    // Half the time the newest, whose claims are in flight on many hosts: close must stop them.
+    int position = random.nextBoolean() && soak.interpreters.newest() >= Interpreters.LONG_LIVED
+        ? soak.interpreters.newest()
+        : Interpreters.LONG_LIVED + random.nextInt(Interpreters.POOL - Interpreters.LONG_LIVED);
     PyInterpreter closing = soak.interpreters.at(position);
     if (soak.faultsOn() && random.nextInt(4) == 0) {
       closeAtDepth(closing);

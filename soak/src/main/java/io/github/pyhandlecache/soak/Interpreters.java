@@ -55,6 +55,11 @@ final class Interpreters {
     newest = position;
   }
 
+  /** The position of the newest interpreter, which half the batches are for. */
+  int newest() {
+    return newest;
+  }
+
   int created() {
     return created.get();
   }
