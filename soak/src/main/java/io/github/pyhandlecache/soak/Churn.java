@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drops a host and puts a new one in its place every millisecond or so, and every 5 to 40 ms closes
+ * Drops a host and puts a new one in its place every millisecond or so, and every 1 to 40 ms closes
  * an interpreter that is not long-lived, the newest half the time, and creates its replacement. Once faults are on, one
  * close in four is made at the bottom of the stack, where a StackOverflowError may strike it
  * midway; then it is made again, as {@code close()} says. After each close has returned, every
@@ -45,7 +45,7 @@ final class Churn implements Runnable, Watchdog.Watched {
         }
         if (System.nanoTime() - nextClose >= 0) {
           closeOne();
-          nextClose = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(random.nextInt(5, 40));
+          nextClose = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(random.nextInt(1, 40));
         }
       }
     } catch (Throwable unexpected) {
