@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * an interpreter that is not long-lived, the newest half the time, and creates its replacement. Once faults are on, one
  * close in four is made at the bottom of the stack, where a StackOverflowError may strike it
  * midway; then it is made again, as {@code close()} says. After each close has returned, every
- * host the soak keeps is searched for anything of the closed interpreter in its slots (Release).
+ * host the soak keeps is searched for anything of a closed interpreter in its slots (Release).
  */
 final class Churn implements Runnable, Watchdog.Watched {
   private static final int DIVE_FRAMES = 24;
@@ -104,13 +104,18 @@ final class Churn implements Runnable, Watchdog.Watched {
     }
   }
 
-  /** Release: once close() has returned, no slot of any host the soak keeps holds anything of it. */
+  /**
+   * Release: once close() has returned, no slot of any host the soak keeps holds anything of it. The
+   * churn is the only thread that closes, so by now every closed interpreter's close() has
+   * returned: nothing of any of them may be left, also what a racing claim left after the search
+   * that followed its own close.
+   */
   private void checkReleased(PyInterpreter closed) {
     String[] found = new String[1];
     soak.hosts.forEach(host -> {
-      String left = found[0] == null ? SlotInspector.leftBehind(host, closed) : null;
+      String left = found[0] == null ? SlotInspector.closedLeftIn(host) : null;
       if (left != null) {
-        found[0] = host + " still holds " + left;
+        found[0] = host + " holds " + left;
       }
     });
     if (found[0] != null) {

@@ -15,12 +15,12 @@ final class Hosts {
   static final int COUNT = 256;
   static final int PERMANENT = 32;
   static final int FOCUS = 8;
-  /** New hosts that a StackOverflowError struck inside the cache, kept for the Release checks. */
-  static final int STRUCK = 256;
+  /** Hosts set aside: called once, or struck by a fault, then only searched by Release checks. */
+  static final int ASIDE = 512;
 
   private final AtomicReferenceArray<Host> hosts = new AtomicReferenceArray<>(COUNT);
-  private final AtomicReferenceArray<Host> struck = new AtomicReferenceArray<>(STRUCK);
-  private final AtomicInteger struckCount = new AtomicInteger();
+  private final AtomicReferenceArray<Host> aside = new AtomicReferenceArray<>(ASIDE);
+  private final AtomicInteger setAside = new AtomicInteger();
   private volatile int focus;
 
   Hosts() {
@@ -50,21 +50,21 @@ final class Hosts {
   }
 
   /**
-   * Keeps {@code host}, new, which a StackOverflowError struck inside the cache, among the last
-   * {@link #STRUCK} such hosts: nobody calls them again, so whatever the fault left in their slots
-   * stays there for the Release checks to see.
+   * Keeps {@code host} among the last {@link #ASIDE} hosts set aside: a new host that one call
+   * claimed a slot of, or that a StackOverflowError struck inside the cache. Nobody calls them
+   * again, so whatever a race or a fault left in their slots stays there for the Release checks.
    */
-  void rememberStruck(Host host) {
-    struck.set(struckCount.getAndIncrement() % STRUCK, host);
+  void setAside(Host host) {
+    aside.set(setAside.getAndIncrement() % ASIDE, host);
   }
 
-  /** Every host the soak keeps: the shared ones and the struck ones. */
+  /** Every host the soak keeps: the shared ones and those set aside. */
   void forEach(Consumer<Host> action) {
     for (int i = 0; i < COUNT; i++) {
       action.accept(hosts.get(i));
     }
-    for (int i = 0; i < STRUCK; i++) {
-      Host host = struck.get(i);
+    for (int i = 0; i < ASIDE; i++) {
+      Host host = aside.get(i);
       if (host != null) {
         action.accept(host);
       }

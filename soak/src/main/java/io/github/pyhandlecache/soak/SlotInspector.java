@@ -98,19 +98,17 @@ final class SlotInspector {
   }
 
   /**
-   * Returns what of {@code closed} any slot of {@code host} still holds, its tag (a pending claim
+   * Returns what of a closed interpreter any slot of {@code host} holds, its tag (a pending claim
    * included) or a value computed for it, described; null if none does.
    */
-  static String leftBehind(Host host, PyInterpreter closed) {
-    String asTag = "PyInterpreter[" + closed.name() + "]";
-    String asClosedTag = "PyInterpreter[" + closed.name() + ", closed]";
+  static String closedLeftIn(Host host) {
     for (Object table : tables(host)) {
       String tags = table.toString();
-      if (tags.contains(asTag) || tags.contains(asClosedTag)) {
+      if (tags.contains(", closed]")) { // PyInterpreter.toString() of a closed interpreter
         return "the tags " + tags;
       }
       for (Field field : TABLE_FIELDS.get(table.getClass())) {
-        Value value = valueOf(read(field, table), closed);
+        Value value = closedValue(read(field, table));
         if (value != null) {
           return value + " in the table " + tags;
         }
@@ -130,13 +128,14 @@ final class SlotInspector {
     return tables;
   }
 
-  /** {@code held}, or an element of it if it is an array, that is a value of {@code closed}. */
-  private static Value valueOf(Object held, PyInterpreter closed) {
-    if (held instanceof Value && ((Value) held).interpreter == closed) {
+  /** {@code held}, or an element of it if it is an array, that is a closed interpreter's value. */
+  private static Value closedValue(Object held) {
+    if (held instanceof Value && ((Value) held).interpreter != null
+        && ((Value) held).interpreter.isClosed()) {
       return (Value) held;
     } else if (held instanceof Object[]) {
       for (int i = 0; i < Array.getLength(held); i++) {
-        Value value = valueOf(Array.get(held, i), closed);
+        Value value = closedValue(Array.get(held, i));
         if (value != null) {
           return value;
         }

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A soak thread's calls: batches of calls of random accessors on random hosts, each batch for a
  * random interpreter of the pool, explicit forms with it as the argument, implicit ones inside a
- * scope of it (now and then in a nested scope of another one, or with none entered). Every call is
- * checked as it returns. Now and then a dive: calls at the bottom of the stack, where a
+ * scope of it (now and then in a nested scope of another one, or with none entered); one call in
+ * 64 is on a new host, which is then set aside. Every call is checked as it returns. Now and then a dive: calls at the bottom of the stack, where a
  * StackOverflowError strikes them at random points, then the checks, then a check that each
  * interpreter struck inside the cache caches again on this thread.
  *
@@ -117,6 +117,10 @@ final class Worker implements Runnable, Watchdog.Watched {
       for (int calls = 1 + random.nextInt(128); calls > 0 && soak.running(); calls--) {
         Host host = soak.hosts.pick(random);
         Accessor accessor = Accessor.pick(random);
+        if (random.nextInt(64) == 0) {
+          host = Host.create(); // one claim, racing a close maybe, then only searched
+          soak.hosts.setAside(host);
+        }
         if (!accessor.implicit) {
           boolean none = random.nextInt(256) == 0;
           call(host, accessor, none ? -1 : position, none ? null : interpreter);
@@ -181,8 +185,8 @@ final class Worker implements Runnable, Watchdog.Watched {
    * Calls near the bottom of the stack, half on new hosts (whose misses claim), half on shared
    * ones, then checks them back at a shallow depth: closes the scopes a fault left open, checks
    * the current interpreter, each call, and that the interpreters struck inside the cache cache
-   * again on this thread; then gives some of the struck new hosts to every thread, and keeps the
-   * others for the Release checks.
+   * again on this thread; then gives some of the struck new hosts to every thread, and sets the
+   * others aside for the Release checks.
    */
   private void dive() {
     soak.figures.dives.increment();
@@ -228,7 +232,7 @@ final class Worker implements Runnable, Watchdog.Watched {
         if (diveHostIsNew[i] && published++ < PUBLISHED_PER_DIVE) {
           soak.hosts.replace(random, dived.host);
         } else if (diveHostIsNew[i]) {
-          soak.hosts.rememberStruck(dived.host);
+          soak.hosts.setAside(dived.host);
         }
       }
     }
