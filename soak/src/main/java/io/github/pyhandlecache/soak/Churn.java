@@ -91,16 +91,15 @@ final class Churn implements Runnable, Watchdog.Watched {
       }
     });
     busySince = 0;
-    boolean struck = false;
+    long inRuntime = soak.figures.overflowsInRuntime.sum();
     for (int i = 0; i < DIVE_FRAMES; i++) {
       if (overflows[i] != null) {
         soak.figures.overflow(overflows[i]);
-        struck = true;
         overflows[i] = null;
       }
     }
-    if (struck) {
-      soak.figures.closesStruck.increment();
+    if (soak.figures.overflowsInRuntime.sum() != inRuntime) {
+      soak.figures.closesStruck.increment(); // inside close(), not just on calling it
     }
   }
 

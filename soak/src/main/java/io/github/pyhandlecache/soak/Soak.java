@@ -272,8 +272,8 @@ final class Soak {
             + " of an event, after which JFR loses events", f.overflowsInJfr.sum()));
       }
     }
-    line(report, "closes", String.format("%,d (%,d made at a random stack depth, %,d of them"
-        + " struck by StackOverflowError and made again); %,d interpreters created",
+    line(report, "closes", String.format("%,d (%,d first made at a random stack depth, %,d of"
+        + " them struck inside the runtime by StackOverflowError); %,d interpreters created",
         f.closes.sum(), f.closesAtDepth.sum(), f.closesStruck.sum(), interpreters.created()));
     line(report, "hosts replaced", String.format("%,d", f.hostsReplaced.sum()));
     line(report, "enter() refused", String.format("%,d (the interpreter was closed)",
