@@ -13,18 +13,21 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Looks inside the runtime by reflection, from outside: a host's slot tables (their {@code
- * toString()} prints their tags; their fields hold the values) and an interpreter's registrations.
+ * toString()} prints their tags; their fields hold the values) and an interpreter's registrations
+ * (chunks of references, in plain or atomic fields and arrays).
  */
 final class SlotInspector {
   private static final List<Field> GENERATED_TABLES = new ArrayList<>();
   private static final Field CACHE_TABLE = accessible(PyHandleCache.class, "table");
   private static final Field REGISTRATIONS = accessible(PyInterpreter.class, "registrations");
   private static final Field HEAD = accessible(Registrations.class, "head");
-  private static final Field NEXT = accessible(HEAD.getType(), "next");
-  private static final Field REFS = accessible(HEAD.getType(), "refs");
+  private static final Field NEXT = accessible(nested(Registrations.class, "Chunk"), "next");
+  private static final Field REFS = accessible(nested(Registrations.class, "Chunk"), "refs");
   /** The instance fields of a table class, where its tags and values are. */
   private static final ClassValue<List<Field>> TABLE_FIELDS = new ClassValue<>() {
     @Override
@@ -84,8 +87,9 @@ final class SlotInspector {
     Set<Object> ofCollected = Collections.newSetFromMap(new IdentityHashMap<>());
     int ofLive = 0;
     Set<Object> live = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Object chunk = read(HEAD, registrations); chunk != null; chunk = read(NEXT, chunk)) {
-      for (Object ref : (Object[]) read(REFS, chunk)) {
+    for (Object chunk = plain(read(HEAD, registrations)); chunk != null;
+        chunk = plain(read(NEXT, chunk))) {
+      for (Object ref : elements(read(REFS, chunk))) {
         if (ref != null && ((Reference<?>) ref).get() == null) {
           ofCollected.add(ref);
         } else if (ref != null) {
@@ -144,12 +148,39 @@ final class SlotInspector {
     return null;
   }
 
+  /** A field's value, also when it is held in an AtomicReference. */
+  private static Object plain(Object held) {
+    return held instanceof AtomicReference ? ((AtomicReference<?>) held).get() : held;
+  }
+
+  /** The elements of an array, or of an AtomicReferenceArray. */
+  private static Object[] elements(Object array) {
+    if (array instanceof AtomicReferenceArray) {
+      AtomicReferenceArray<?> atomic = (AtomicReferenceArray<?>) array;
+      Object[] elements = new Object[atomic.length()];
+      for (int i = 0; i < elements.length; i++) {
+        elements[i] = atomic.get(i);
+      }
+      return elements;
+    }
+    return (Object[]) array;
+  }
+
   private static Object read(Field field, Object from) {
     try {
       return field.get(from);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Class<?> nested(Class<?> type, String simpleName) {
+    for (Class<?> nested : type.getDeclaredClasses()) {
+      if (nested.getSimpleName().equals(simpleName)) {
+        return nested;
+      }
+    }
+    throw new ExceptionInInitializerError("no class " + simpleName + " in " + type.getName());
   }
 
   private static Field accessible(Class<?> type, String name) {
