@@ -42,10 +42,10 @@ import java.util.Properties;
  *   <li><b>Release against a racing claim.</b> Volatile accesses and CASes are totally ordered. A
  *       claimant registers, reads {@code closed}, then places its claim in a table it read; the
  *       closer writes {@code closed}, reads the registrations, then seals and replaces each table.
- *       A claimant that read {@code false} is registered by then, and the table it read is sealed
- *       (its claim cannot land) or holds its claim, pending (killed by the seal) or owning
- *       (dropped by the copy); one that read a table the closer installed reads {@code true}. Helpers write values only into the table they read, detached by then. So once
- *       {@code close()} returns, no object's table holds {@code I}, a claim of it, or its values.
+ *       A claimant that read {@code false} is registered by then, and its table is sealed (its
+ *       claim cannot land) or holds its claim, pending (killed by the seal) or owning (dropped by
+ *       the copy); one that read a table the closer installed reads {@code true}. Helpers fill only
+ *       tables they read, detached then. Once {@code close()} returns, no table holds {@code I}.
  *   <li><b>Progress and faults.</b> Nothing waits: a hit reads; a miss makes at most {@link
  *       #MAX_ATTEMPTS} rounds of CASes, then returns its own value. Every shared write is a CAS (of
  *       a tag, a table, a registration) or the write of a pending claim's value into its slot. A
