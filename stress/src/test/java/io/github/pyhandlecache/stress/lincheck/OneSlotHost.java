@@ -7,11 +7,9 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
  * A host with one slot, whose subclass the processor generates when it compiles the
  * tests: {@code PyHandleCached_OneSlotHost}.
  */
-class OneSlotHost implements ModelHost {
-  private final SlowAccessor slowAccessor;
-
+class OneSlotHost extends GeneratedHost {
   OneSlotHost(SlowAccessor slowAccessor) {
-    this.slowAccessor = slowAccessor;
+    super(slowAccessor);
   }
 
   static ModelHost create(SlowAccessor slowAccessor) {
@@ -21,11 +19,6 @@ class OneSlotHost implements ModelHost {
   @PyHandleCached
   @Override
   public Computed value(PyInterpreter interpreter) {
-    return slowAccessor.run(interpreter);
-  }
-
-  @Override
-  public Object slotsHolder() {
-    return this;
+    return compute(interpreter);
   }
 }

@@ -7,11 +7,9 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
  * A host with three slots, whose subclass the processor generates when it compiles the
  * tests: {@code PyHandleCached_ThreeSlotsHost}.
  */
-class ThreeSlotsHost implements ModelHost {
-  private final SlowAccessor slowAccessor;
-
+class ThreeSlotsHost extends GeneratedHost {
   ThreeSlotsHost(SlowAccessor slowAccessor) {
-    this.slowAccessor = slowAccessor;
+    super(slowAccessor);
   }
 
   static ModelHost create(SlowAccessor slowAccessor) {
@@ -21,11 +19,6 @@ class ThreeSlotsHost implements ModelHost {
   @PyHandleCached(slots = 3)
   @Override
   public Computed value(PyInterpreter interpreter) {
-    return slowAccessor.run(interpreter);
-  }
-
-  @Override
-  public Object slotsHolder() {
-    return this;
+    return compute(interpreter);
   }
 }

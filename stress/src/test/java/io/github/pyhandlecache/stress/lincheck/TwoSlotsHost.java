@@ -7,11 +7,9 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
  * A host with two slots, whose subclass the processor generates when it compiles the
  * tests: {@code PyHandleCached_TwoSlotsHost}.
  */
-class TwoSlotsHost implements ModelHost {
-  private final SlowAccessor slowAccessor;
-
+class TwoSlotsHost extends GeneratedHost {
   TwoSlotsHost(SlowAccessor slowAccessor) {
-    this.slowAccessor = slowAccessor;
+    super(slowAccessor);
   }
 
   static ModelHost create(SlowAccessor slowAccessor) {
@@ -21,11 +19,6 @@ class TwoSlotsHost implements ModelHost {
   @PyHandleCached(slots = 2)
   @Override
   public Computed value(PyInterpreter interpreter) {
-    return slowAccessor.run(interpreter);
-  }
-
-  @Override
-  public Object slotsHolder() {
-    return this;
+    return compute(interpreter);
   }
 }
