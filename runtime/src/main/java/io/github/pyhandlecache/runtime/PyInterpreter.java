@@ -75,14 +75,16 @@ public final class PyInterpreter {
       throw new IllegalStateException("cannot enter closed interpreter " + name);
     }
     Thread thread = Thread.currentThread();
-    Object[] innermost =
-        thread instanceof InterpreterThread ? ((InterpreterThread) thread).innermost : SCOPES.get();
+    Object[] innermost = SCOPES.get();
     if (innermost == null) {
       innermost = new Object[1];
       SCOPES.set(innermost); // once per thread; a fault before this line leaves all as it was
     }
     Scope scope = new Scope(this, innermost, thread);
-    innermost[0] = scope; // the one write that enters: nothing after it can throw
+    innermost[0] = scope; // the write that enters: nothing after it calls or can throw
+    if (thread instanceof InterpreterThread) {
+      ((InterpreterThread) thread).current = this;
+    }
     return scope;
   }
 
@@ -94,10 +96,8 @@ public final class PyInterpreter {
    */
   public static PyInterpreter current() {
     Thread thread = Thread.currentThread();
-    if (thread instanceof InterpreterThread) { // no thread-local lookup
-      InterpreterThread own = (InterpreterThread) thread;
-      Scope scope = (Scope) own.innermost[0];
-      return scope != null ? scope.interpreter : own.interpreter;
+    if (thread instanceof InterpreterThread) { // one load of the thread's field, no lookup
+      return ((InterpreterThread) thread).current;
     }
     Object[] innermost = SCOPES.get();
     Scope scope = innermost == null ? null : (Scope) innermost[0];
@@ -114,10 +114,9 @@ public final class PyInterpreter {
   }
 
   /**
-   * {@return a factory of threads whose current interpreter is this one for their whole life}, read
-   * from the thread, not a thread-local map; scopes entered on them nest as usual. For any executor:
-   * {@code Executors.newFixedThreadPool(4, interpreter.threadFactory())}. The threads are named
-   * after the interpreter, are not daemons, and hold it as long as they live.
+   * {@return a factory of threads whose current interpreter is this one for life}, read from a
+   * field of the thread; scopes nest on them as usual. For any executor: {@code
+   * Executors.newFixedThreadPool(4, interpreter.threadFactory())}. The threads are not daemons.
    */
   public ThreadFactory threadFactory() {
     return task -> new InterpreterThread(this, task, name + "-thread-" + threads.incrementAndGet());
@@ -166,14 +165,14 @@ public final class PyInterpreter {
     return lookups.toArray(new InterpreterLookup[0]);
   }
 
-  /** A thread of {@link #threadFactory()}, with its interpreter and scopes in its own fields. */
+  /** A thread of {@link #threadFactory()}, which holds its interpreter and its current one. */
   private static final class InterpreterThread extends Thread {
     final PyInterpreter interpreter;
-    final Object[] innermost = new Object[1];
+    PyInterpreter current; // the innermost open scope's interpreter, else its own; this thread's
 
     InterpreterThread(PyInterpreter interpreter, Runnable task, String name) {
       super(task, name);
-      this.interpreter = interpreter;
+      this.interpreter = this.current = interpreter;
     }
   }
 
@@ -212,10 +211,13 @@ public final class PyInterpreter {
             + " is not the innermost: close the scope of " + ((Scope) innermost[0]).interpreter.name
             + " first");
       }
-      // Two plain writes, no call between them: no Throwable can separate them. The outermost
-      // scope leaves null behind, and the thread refers to nothing of the runtime any more.
+      // Plain writes, no call between them: no Throwable separates them. The outermost leaves null.
       innermost[0] = enclosing;
       closed = true;
+      if (thread instanceof InterpreterThread) {
+        InterpreterThread own = (InterpreterThread) thread;
+        own.current = enclosing != null ? enclosing.interpreter : own.interpreter;
+      }
     }
 
     @Override

@@ -117,10 +117,9 @@ public final class AccessorSlots {
   }
 
   /**
-   * After the slow accessor ran: returns whether {@link #claim} is worth calling. False, and the
-   * caller returns its own value, if {@code claimant} is null or closed, or every slot of {@code
-   * table} (read through the caller's constant VarHandle, which inlines; this class's does not) is
-   * another open interpreter's: a bypass, recorded as an event.
+   * After the slow accessor ran: whether {@link #claim} is worth calling; false if {@code claimant}
+   * is null or closed, or if every slot of {@code table} (read through the caller's VarHandle,
+   * which inlines) is another open interpreter's: a bypass.
    */
   public boolean isClaimable(SlotTable table, PyInterpreter claimant, MissEvents events) {
     if (claimant == null) {
@@ -142,10 +141,9 @@ public final class AccessorSlots {
   }
 
   /**
-   * Claims a slot of {@code host} for {@code claim}'s claimant, first in {@code table} (the one the
-   * caller read, or null), and returns {@code host}'s table as it is afterwards: the caller returns
-   * its interpreter's value from it if it owns a slot there (its claim, or another thread's for the
-   * same interpreter), else its own value.
+   * Claims a slot of {@code host} for {@code claim}'s claimant, first in {@code table} (what the
+   * caller read, or null); returns {@code host}'s table afterwards, in which the claimant may own a
+   * slot (by its claim or another thread's).
    */
   public SlotTable claim(Object host, SlotTable table, Claim claim, MissEvents events) {
     PyInterpreter claimant = claim.claimant();

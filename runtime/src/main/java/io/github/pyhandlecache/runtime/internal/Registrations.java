@@ -13,11 +13,11 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * The objects one interpreter may own slots of, so that its {@code close()} can release them.
- * An object is registered before each claim (see Release in {@link AccessorSlots}'s Note), weakly,
- * with its accessor weakly too: the cache keeps neither a host object nor a generated class (and its
- * class loader) alive. Registrations fill arrays by CAS, the newest first; once the arrays behind
- * the newest hold twice what the last purge kept, they are rebuilt without cleared references.
+ * The objects one interpreter may own slots of, for its {@code close()} to release. Each claim
+ * first adds the object's registration (Release in {@link AccessorSlots}'s Note), holding it and
+ * its accessor weakly: no host object or generated class (nor its loader) is kept alive. They fill
+ * arrays by CAS, newest first; once those behind the newest hold twice what the last purge kept,
+ * they are rebuilt without cleared ones.
  */
 public final class Registrations {
   private static final int FIRST_CHUNK = 16;
