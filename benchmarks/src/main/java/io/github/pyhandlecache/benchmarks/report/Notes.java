@@ -78,9 +78,9 @@ final class Notes {
   String interpreterThread() {
     return """
         - **Getter form on interpreter threads.** `PyInterpreter.current()` there is a type \
-        check of `Thread.currentThread()`, a load of the thread's scope array and of its element \
-        (null: no scope entered), then a load of the thread's interpreter field; the explicit \
-        form takes the interpreter as an argument.""";
+        check of `Thread.currentThread()` and a load of the thread's field that holds its \
+        current interpreter (which entering and closing a scope keep); the explicit form takes \
+        the interpreter as an argument.""";
   }
 
   /** Said first when a target is missed: the conditions of this run, from its description. */
