@@ -4,7 +4,10 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 
-/** The six cached accessors of a {@link Host}: both generated forms and PyHandleCache, 1 and 4 slots. */
+/**
+ * The six cached accessors of a {@link Host}: both generated forms and PyHandleCache, 1 and 4
+ * slots.
+ */
 enum Accessor {
   EXPLICIT_1("explicit1(PyInterpreter)", false, Host::explicit1),
   EXPLICIT_4("explicit4(PyInterpreter)", false, Host::explicit4),
