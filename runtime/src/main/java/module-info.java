@@ -5,10 +5,8 @@
  */
 module io.github.pyhandlecache.runtime {
   requires jdk.jfr;
-
   exports io.github.pyhandlecache.runtime;
   exports io.github.pyhandlecache.runtime.internal;
   exports io.github.pyhandlecache.runtime.spi;
-
   uses io.github.pyhandlecache.runtime.spi.InterpreterLookup;
 }

@@ -39,6 +39,7 @@ class PublicTypesIT {
         + " io.github.pyhandlecache.runtime.internal.MissEvents"
         + " io.github.pyhandlecache.runtime.internal.Registrations"
         + " io.github.pyhandlecache.runtime.internal.SlotTable"
+        + " io.github.pyhandlecache.runtime.internal.ThreadState"
         + " io.github.pyhandlecache.runtime.spi.InterpreterLookup",
     "processor | io.github.pyhandlecache.processor.PyHandleCacheProcessor",
     "graalpy | io.github.pyhandlecache.graalpy.GraalPyInterpreter"

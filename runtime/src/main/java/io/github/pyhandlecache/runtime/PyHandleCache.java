@@ -6,6 +6,7 @@ import io.github.pyhandlecache.runtime.internal.MissEvents;
 import io.github.pyhandlecache.runtime.internal.SlotTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -41,9 +42,8 @@ public final class PyHandleCache<T> {
     }
   }
 
-  /** Replaced whole by {@link AccessorSlots}; see its Note [Memory ordering on interpreter tags]. */
-  @SuppressWarnings("unused") // through TABLE
-  private Table table;
+  /** Replaced whole by {@link AccessorSlots}; see Note [Memory ordering on interpreter tags]. */
+  @SuppressWarnings("unused") private Table table; // through TABLE
 
   /** Creates a cache with one slot, like PyTorch's. */
   public PyHandleCache() {
@@ -65,24 +65,20 @@ public final class PyHandleCache<T> {
   }
 
   /**
-   * Returns the value cached for {@code interpreter}, or computes it with {@code slowAccessor}, by
-   * the call rules in the Javadoc of {@code @PyHandleCached}; never a value computed for another.
+   * {@return the value cached for {@code interpreter}, or the one {@code slowAccessor} computes},
+   * by the call rules of {@code @PyHandleCached}; never a value computed for another.
    *
    * @param interpreter the calling interpreter, or null: then nothing is cached
    * @param slowAccessor computes the value on a miss; what it throws propagates, no slot changes
-   * @return the value cached for {@code interpreter}, or the one {@code slowAccessor} computed
    * @throws NullPointerException if {@code slowAccessor} is null
    */
   public T getOr(PyInterpreter interpreter, Supplier<? extends T> slowAccessor) {
     Objects.requireNonNull(slowAccessor, "slowAccessor");
-    // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
-    Table table = (Table) TABLE.getAcquire(this);
+    Table table = (Table) TABLE.getAcquire(this); // hit: Note [Memory ordering on interpreter tags]
     int slots = table.slotCount();
     int slot = slots == 1 || interpreter == null ? 0 : interpreter.hashCode() % slots;
-    if (table.tag(slot) == interpreter) {
-      return cast(table.value(slot));
-    }
-    return getMiss(interpreter, slowAccessor);
+    return table.tag(slot) == interpreter
+        ? cast(table.value(slot)) : getMiss(interpreter, slowAccessor);
   }
 
   private T getMiss(PyInterpreter interpreter, Supplier<? extends T> slowAccessor) {
@@ -116,14 +112,11 @@ public final class PyHandleCache<T> {
   /** The slots in one array: slot {@code k}'s tag at {@code 2k}, its value at {@code 2k + 1}. */
   private static final class Table extends SlotTable {
     private static final VarHandle TAGS = MethodHandles.arrayElementVarHandle(Object[].class);
-
     private final Object[] slots;
 
     Table(int slots) {
       this.slots = new Object[2 * slots];
-      for (int tag = 0; tag < this.slots.length; tag += 2) {
-        this.slots[tag] = EMPTY;
-      }
+      Arrays.setAll(this.slots, i -> i % 2 == 0 ? EMPTY : null); // tags empty, values null
     }
 
     Object value(int slot) {

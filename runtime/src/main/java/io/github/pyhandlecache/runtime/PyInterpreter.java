@@ -1,9 +1,9 @@
 package io.github.pyhandlecache.runtime;
 
 import io.github.pyhandlecache.runtime.internal.Registrations;
+import io.github.pyhandlecache.runtime.internal.ThreadState;
 import io.github.pyhandlecache.runtime.spi.InterpreterLookup;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -12,11 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An interpreter that cached values belong to: a Python interpreter, a GraalPy context, a script
- * engine. Its identity is the tag of the slots it owns; its name is for diagnostics only. A thread
- * <em>enters</em> it to make it {@linkplain #current() current}, the tag of the implicit form of a
- * {@code @PyHandleCached} accessor; a thread of its {@link #threadFactory()} has it current for
- * life. A thread keeps nothing of the runtime once its outermost scope is closed. Thread-safe;
- * {@code equals} is identity.
+ * engine. Its identity tags its slots; its name is for diagnostics only. A thread <em>enters</em>
+ * it to make it {@linkplain #current() current}, the tag that implicit-form {@code @PyHandleCached}
+ * accessors use; a thread of its {@link #threadFactory()} has it current for life. Closing its
+ * outermost scope leaves a thread nothing of the runtime. Thread-safe; {@code equals} is identity.
  *
  * <pre>{@code
  * PyInterpreter interpreter = PyInterpreter.create("main");
@@ -27,9 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class PyInterpreter {
-  /** Each thread's innermost scope in a one-element array: a JDK type, empty once it is closed. */
-  private static final ThreadLocal<Object[]> SCOPES = new ThreadLocal<>();
-
   private static final InterpreterLookup[] LOOKUPS = loadLookups();
   private static final AtomicInteger CREATED = new AtomicInteger();
 
@@ -38,7 +34,6 @@ public final class PyInterpreter {
   }
 
   private final String name;
-  /** Differs between interpreters created one after another, so that caches spread them. */
   private final int number = CREATED.getAndIncrement() & Integer.MAX_VALUE;
   private final Registrations registrations = new Registrations();
   private final AtomicInteger threads = new AtomicInteger();
@@ -64,10 +59,9 @@ public final class PyInterpreter {
   }
 
   /**
-   * Makes this interpreter {@linkplain #current() current} on the calling thread until the returned
-   * scope is closed. Scopes nest: closing one restores the interpreter that was current before.
+   * {@return a new scope that makes this interpreter {@linkplain #current() current} on the calling
+   * thread until closed there}. Scopes nest: closing one restores the interpreter current before.
    *
-   * @return the new scope, to be closed on this thread
    * @throws IllegalStateException if this interpreter is closed
    */
   public Scope enter() {
@@ -75,42 +69,36 @@ public final class PyInterpreter {
       throw new IllegalStateException("cannot enter closed interpreter " + name);
     }
     Thread thread = Thread.currentThread();
-    Object[] innermost = SCOPES.get();
-    if (innermost == null) {
-      innermost = new Object[1];
-      SCOPES.set(innermost); // once per thread; a fault before this line leaves all as it was
-    }
-    Scope scope = new Scope(this, innermost, thread);
-    innermost[0] = scope; // the write that enters: nothing after it calls or can throw
-    if (thread instanceof InterpreterThread) {
-      ((InterpreterThread) thread).current = this;
+    Object[] state = ThreadState.ofThisThread();
+    Scope scope = new Scope(this, state, thread);
+    state[ThreadState.INNERMOST] = scope; // entering: from here on nothing calls or can throw
+    state[ThreadState.ENTERED] = this;
+    if (thread instanceof InterpreterThread own) {
+      own.current = this;
     }
     return scope;
   }
 
   /**
    * {@return the interpreter of the innermost open scope of the calling thread, closed or not; else
-   * the interpreter whose {@link #threadFactory()} made the thread; else the answer of an installed
-   * {@link InterpreterLookup}, for example the interpreter of the GraalPy context the thread is in;
-   * else null}
+   * the one whose {@link #threadFactory()} made the thread; else the answer of an installed {@link
+   * InterpreterLookup}, for example that of the GraalPy context the thread is in; else null}
    */
   public static PyInterpreter current() {
     Thread thread = Thread.currentThread();
     if (thread instanceof InterpreterThread) { // one load of the thread's field, no lookup
       return ((InterpreterThread) thread).current;
     }
-    Object[] innermost = SCOPES.get();
-    Scope scope = innermost == null ? null : (Scope) innermost[0];
-    if (scope != null) {
-      return scope.interpreter;
+    Object[] state = ThreadState.ofThisThreadIfAny(); // the thread's scopes and its own lookup
+    if (state != null && state[ThreadState.ENTERED] != null) {
+      return (PyInterpreter) state[ThreadState.ENTERED];
     }
-    for (InterpreterLookup lookup : LOOKUPS) {
-      PyInterpreter found = lookup.currentInterpreter();
-      if (found != null) {
-        return found;
-      }
+    InterpreterLookup own = state == null ? null : (InterpreterLookup) state[ThreadState.LOOKUP];
+    PyInterpreter found = own == null ? null : own.currentInterpreter();
+    for (int i = 0; found == null && i < LOOKUPS.length; i++) {
+      found = LOOKUPS[i].currentInterpreter();
     }
-    return null;
+    return found;
   }
 
   /**
@@ -140,8 +128,7 @@ public final class PyInterpreter {
 
   /**
    * {@return a non-negative number, fixed for this interpreter, that differs between interpreters
-   * created one after another}: caches with several slots look for an interpreter's slot at this
-   * number modulo their slot count first.
+   * created in a row}: caches look for its slot at this number modulo their slot count first.
    */
   @Override
   public int hashCode() {
@@ -154,7 +141,7 @@ public final class PyInterpreter {
   }
 
   private static InterpreterLookup[] loadLookups() {
-    List<InterpreterLookup> lookups = new ArrayList<>();
+    ArrayList<InterpreterLookup> lookups = new ArrayList<>();
     try {
       ServiceLoader.load(InterpreterLookup.class, PyInterpreter.class.getClassLoader())
           .forEach(lookups::add);
@@ -179,15 +166,15 @@ public final class PyInterpreter {
   /** A thread's entry into an interpreter: close it on that thread, innermost first. */
   public static final class Scope implements AutoCloseable {
     private final PyInterpreter interpreter;
-    private final Object[] innermost;
+    private final Object[] state; // of the entering thread
     private final Scope enclosing;
     private final Thread thread;
     private boolean closed; // read and written by the entering thread only
 
-    private Scope(PyInterpreter interpreter, Object[] innermost, Thread thread) {
+    private Scope(PyInterpreter interpreter, Object[] state, Thread thread) {
       this.interpreter = interpreter;
-      this.innermost = innermost;
-      this.enclosing = (Scope) innermost[0];
+      this.state = state;
+      this.enclosing = (Scope) state[ThreadState.INNERMOST];
       this.thread = thread;
     }
 
@@ -206,16 +193,16 @@ public final class PyInterpreter {
       if (closed) {
         return;
       }
-      if (innermost[0] != this) {
+      Scope innermost = (Scope) state[ThreadState.INNERMOST];
+      if (innermost != this) {
         throw new IllegalStateException("scope of " + interpreter.name
-            + " is not the innermost: close the scope of " + ((Scope) innermost[0]).interpreter.name
-            + " first");
+            + " is not the innermost: close the scope of " + innermost.interpreter.name + " first");
       }
       // Plain writes, no call between them: no Throwable separates them. The outermost leaves null.
-      innermost[0] = enclosing;
+      state[ThreadState.INNERMOST] = enclosing;
+      state[ThreadState.ENTERED] = enclosing == null ? null : enclosing.interpreter;
       closed = true;
-      if (thread instanceof InterpreterThread) {
-        InterpreterThread own = (InterpreterThread) thread;
+      if (thread instanceof InterpreterThread own) {
         own.current = enclosing != null ? enclosing.interpreter : own.interpreter;
       }
     }

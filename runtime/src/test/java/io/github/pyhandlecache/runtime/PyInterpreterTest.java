@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -171,7 +173,8 @@ class PyInterpreterTest {
     for (Object value : values.get()) {
       String what = value == null ? "null" : value.getClass().getName();
       assertTrue(
-          value == null || value instanceof Object[] && ((Object[]) value)[0] == null,
+          value == null
+              || value instanceof Object[] && Arrays.stream((Object[]) value).allMatch(Objects::isNull),
           "a thread-local value is left: " + what);
     }
   }

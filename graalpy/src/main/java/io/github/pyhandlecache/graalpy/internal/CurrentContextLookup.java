@@ -13,9 +13,11 @@ import org.graalvm.polyglot.Context;
  * META-INF/services} file on the class path); applications do not call it.
  *
  * <p>Binding a context makes its engine track which context each thread is inside ({@link
- * ContextTrackingInstrument}), so that the answer is a thread-local read and a few loads, inside a
- * context or outside every one; the Polyglot API is not asked. A context whose engine cannot be
- * tracked is found through {@link Context#getCurrent()} instead ({@link UntrackedContexts}).
+ * ContextTrackingInstrument}): the innermost tracked context is the thread's own {@linkplain
+ * InterpreterLookup#setThreadLookup lookup}, which {@code current()} asks before this one. So this
+ * one is asked on a thread outside every tracked context, or in one that is not bound, and finds
+ * only contexts whose engine cannot be tracked, through {@link Context#getCurrent()} ({@link
+ * UntrackedContexts}); with none, it answers without asking the Polyglot API.
  *
  * <p>What tracking does not see: contexts of an engine in which nothing has been bound yet (a
  * thread inside one, entered from a bound context, still gets the bound context's interpreter),
@@ -66,14 +68,12 @@ public final class CurrentContextLookup implements InterpreterLookup {
   }
 
   /**
-   * Returns the interpreter bound to the calling thread's polyglot context.
+   * Returns the interpreter bound to the calling thread's untracked polyglot context.
    *
-   * @return the interpreter bound to the context the thread is in, or null if the thread is in no
-   *     context or in an unbound one
+   * @return the interpreter bound to the untracked context the thread is in, or null
    */
   @Override
   public PyInterpreter currentInterpreter() {
-    TrackedContext innermost = EnteredContexts.innermost();
-    return innermost != null ? innermost.interpreter() : UntrackedContexts.current();
+    return UntrackedContexts.current();
   }
 }

@@ -1,20 +1,24 @@
 package io.github.pyhandlecache.graalpy.internal;
 
 import com.oracle.truffle.api.TruffleContext;
+import io.github.pyhandlecache.runtime.spi.InterpreterLookup;
 import java.util.function.Function;
 
 /**
  * Each thread's stack of the tracked contexts it is inside, kept by {@link
- * ContextTrackingInstrument} on every enter and leave, so that {@link CurrentContextLookup} reads
- * the innermost one with a thread-local read and two loads, without asking the Polyglot API.
+ * ContextTrackingInstrument} on every enter and leave. The innermost one is also the thread's own
+ * {@linkplain InterpreterLookup#setThreadLookup lookup}, which {@code PyInterpreter.current()} finds
+ * in the same thread-local read as the thread's scopes: it asks neither this class nor the Polyglot
+ * API.
  *
  * <p>The stack is a chain of frames, one per run of enters of the same context: Truffle enters a
  * context again on every polyglot call made inside it, so those enters count in the innermost
  * frame instead of allocating. A thread in A that enters B and then A again has three frames.
  *
- * <p>Each change is one write of the owning thread (a counter, or the innermost frame), after
- * everything that can throw: a {@code Throwable} thrown into an enter or a leave leaves the stack
- * as it was, as Truffle leaves its own (it undoes a failed enter without telling its listeners).
+ * <p>Each change is a write of the owning thread (a counter), or two (the thread's lookup, then the
+ * innermost frame) of which only the first calls: a {@code Throwable} thrown into an enter or a
+ * leave leaves both as they were, as Truffle leaves its own (it undoes a failed enter without telling
+ * its listeners).
  */
 final class EnteredContexts {
   /**
@@ -48,7 +52,7 @@ final class EnteredContexts {
     if (frame != null && frame.context.is(context)) {
       frame.depth++;
     } else {
-      innermost[0] = new Frame(tracked.apply(context), frame);
+      innermost(innermost, new Frame(tracked.apply(context), frame));
     }
   }
 
@@ -63,7 +67,7 @@ final class EnteredContexts {
     if (frame.depth > 1) {
       frame.depth--;
     } else {
-      innermost[0] = frame.enclosing; // the outermost frame leaves null behind
+      innermost(innermost, frame.enclosing); // the outermost frame leaves null behind
     }
   }
 
@@ -78,7 +82,13 @@ final class EnteredContexts {
     if (innermost == null) {
       return;
     }
-    innermost[0] = without(closed, (Frame) innermost[0]);
+    innermost(innermost, without(closed, (Frame) innermost[0]));
+  }
+
+  /** Makes {@code frame} the innermost: the thread's lookup first, the one write that can throw. */
+  private static void innermost(Object[] innermost, Frame frame) {
+    InterpreterLookup.setThreadLookup(frame == null ? null : frame.context);
+    innermost[0] = frame;
   }
 
   private static Frame without(TrackedContext closed, Frame frame) {

@@ -2,6 +2,7 @@ package io.github.pyhandlecache.graalpy.internal;
 
 import com.oracle.truffle.api.TruffleContext;
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.spi.InterpreterLookup;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -9,9 +10,10 @@ import java.lang.invoke.VarHandle;
  * One polyglot context of an engine that {@link ContextTrackingInstrument} tracks, and the
  * interpreter bound to it, if any. The instrument makes one for every context of its engine (a
  * context local), so that a thread's {@link EnteredContexts} frames refer to it whether or not the
- * context is bound.
+ * context is bound. It is the {@linkplain InterpreterLookup#setThreadLookup lookup} of the threads
+ * whose innermost context it is.
  */
-final class TrackedContext {
+final class TrackedContext implements InterpreterLookup {
   private static final VarHandle INTERPRETER;
 
   static {
@@ -49,6 +51,12 @@ final class TrackedContext {
    */
   PyInterpreter interpreter() {
     return (PyInterpreter) INTERPRETER.getAcquire(this);
+  }
+
+  /** Returns {@link #interpreter()}: a thread inside this context is inside its interpreter. */
+  @Override
+  public PyInterpreter currentInterpreter() {
+    return interpreter();
   }
 
   /** Makes {@code bound} the interpreter of the threads inside this context. */

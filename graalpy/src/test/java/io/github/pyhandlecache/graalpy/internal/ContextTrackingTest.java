@@ -59,7 +59,7 @@ class ContextTrackingTest {
         Context current = Context.getCurrent(); // an object that cannot be entered
         CurrentContextLookup.bind(current, interpreter);
         try {
-          assertSame(interpreter, new CurrentContextLookup().currentInterpreter());
+          assertSame(interpreter, PyInterpreter.current());
           assertNull(UntrackedContexts.current());
         } finally {
           CurrentContextLookup.unbind(current, interpreter);

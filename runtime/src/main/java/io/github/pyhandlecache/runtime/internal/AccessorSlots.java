@@ -29,10 +29,9 @@ import java.util.Properties;
  *   <li><b>Publication.</b> A table is complete before the release store or CAS that publishes it,
  *       a value is written before the CAS that makes its claimant the owner, and readers load the
  *       table and the tag with acquire: they see the value and all it references.
- *   <li><b>Isolation.</b> A slot holds the value of one claim, written before the tag names the
- *       owner (helpers write that same value again) and never changed after. Tables are replaced,
- *       never refilled: no reclaimer overwrites a value between a reader's loads of tag and value,
- *       and the hit needs no re-check.
+ *   <li><b>Isolation.</b> A slot holds one claim's value, written before the tag names the owner
+ *       (helpers write it again), never changed. Tables are replaced, never refilled: no reclaimer
+ *       overwrites a value between a reader's loads of tag and value, so hits need no re-check.
  *   <li><b>Identity; one slot per interpreter.</b> A claim of {@code I} is placed only in a table
  *       where {@code I} has no slot and no pending claim, in the first empty slot from its
  *       preferred one. Slots never become empty again, so racing threads of {@code I} pick the
@@ -61,7 +60,6 @@ public final class AccessorSlots {
   static final int PROTOCOL = 2;
   /** Claims that lose this many rounds in a row return their own value instead of claiming. */
   static final int MAX_ATTEMPTS = 64;
-
   private final VarHandle tables;
   private final SlotTable empty;
   /** How events name the accessor: {@code Foo.op(PyInterpreter)}, {@code Foo.op()}. */
@@ -105,13 +103,14 @@ public final class AccessorSlots {
    */
   public static AccessorSlots of(VarHandle tables, SlotTable empty, String accessor) {
     int slots = empty.slotCount();
-    if (tables.varType() != empty.getClass() || slots < 1 || slots > MAX_SLOTS || accessor == null) {
+    if (tables.varType() != empty.getClass() || slots < 1 || slots > MAX_SLOTS
+        || accessor == null) {
       throw new IllegalArgumentException("not the slots of an accessor: " + accessor);
     }
     return new AccessorSlots(tables, empty, accessor);
   }
 
-  /** Returns the slot of {@code table} that {@code interpreter} owns, or -1, also if either is null. */
+  /** Returns {@code interpreter}'s slot in {@code table}, or -1, also if either is null. */
   public static int slotOf(SlotTable table, PyInterpreter interpreter) {
     return table == null || interpreter == null ? -1 : table.slotOf(interpreter);
   }
@@ -127,17 +126,18 @@ public final class AccessorSlots {
       return false;
     } else if (claimant.isClosed()) {
       return false;
+    } else if (table == null) {
+      return true;
     }
-    for (int slot = 0; table != null && slot < table.slotCount(); slot++) {
+    for (int slot = 0; slot < table.slotCount(); slot++) {
       Object tag = table.tag(slot);
-      if (tag == claimant || tag == SlotTable.EMPTY || isReclaimable(tag) || isClaimOf(tag, claimant)) {
+      if (tag == claimant || tag == SlotTable.EMPTY || isReclaimable(tag)
+          || isClaimOf(tag, claimant)) {
         return true;
       }
     }
-    if (table != null) {
-      MissEvents.bypass(events, this, claimant);
-    }
-    return table == null;
+    MissEvents.bypass(events, this, claimant);
+    return false;
   }
 
   /**
@@ -194,9 +194,8 @@ public final class AccessorSlots {
   }
 
   /**
-   * Replaces {@code host}'s table by one without {@code closed}, whether it owns a slot there or
-   * not, so that a claim of {@code closed} that read the old table cannot land (Note, point 4).
-   * Returns how many slots {@code closed} owned there.
+   * Replaces {@code host}'s table by one without {@code closed}, owner or not, so that no claim of
+   * it that read the old one lands (Note, point 4); returns how many slots it owned there.
    */
   int release(Object host, PyInterpreter closed) {
     while (true) {
@@ -234,23 +233,22 @@ public final class AccessorSlots {
 
   /**
    * Seals {@code table}, then CASes in a new table with its open owners but {@code dropped}, and
-   * {@code claim}, if any, pending in the first empty slot from its claimant's preferred one, unless
-   * its claimant owns a slot already. Returns whether the CAS landed.
+   * {@code claim}, if any, pending in the first empty slot from its claimant's preferred one,
+   * unless its claimant owns a slot already. Returns whether the CAS landed.
    */
   private boolean replace(Object host, SlotTable table, PyInterpreter dropped, Claim claim) {
     table.seal();
     SlotTable next = table.newTable();
     int slots = table.slotCount();
     for (int slot = 0; slot < slots; slot++) {
-      Object owner = table.tag(slot);
-      if (owner instanceof PyInterpreter && owner != dropped && !((PyInterpreter) owner).isClosed()) {
+      if (table.tag(slot) instanceof PyInterpreter owner && owner != dropped && !owner.isClosed()) {
         next.copyValue(slot, table);
         next.casTag(slot, SlotTable.EMPTY, owner); // the new table is not shared yet
       }
     }
     if (claim != null && next.slotOf(claim.claimant()) < 0) {
-      int start = preferredSlot(claim.claimant(), slots);
-      for (int i = 0; i < slots && !next.casTag((start + i) % slots, SlotTable.EMPTY, claim); i++) {}
+      int from = preferredSlot(claim.claimant(), slots);
+      for (int i = 0; i < slots && !next.casTag((from + i) % slots, SlotTable.EMPTY, claim); i++) {}
     }
     next.registration = table.registration;
     return tables.compareAndSet(host, table, next);
@@ -266,13 +264,12 @@ public final class AccessorSlots {
   }
 
   private static boolean isReclaimable(Object tag) {
-    return tag == SlotTable.ABANDONED
-        || tag instanceof PyInterpreter && ((PyInterpreter) tag).isClosed()
-        || tag instanceof Claim && ((Claim) tag).claimant().isClosed();
+    return tag == SlotTable.ABANDONED || tag instanceof PyInterpreter owner && owner.isClosed()
+        || tag instanceof Claim claim && claim.claimant().isClosed();
   }
 
   private static boolean isClaimOf(Object tag, PyInterpreter claimant) {
-    return tag instanceof Claim && ((Claim) tag).claimant() == claimant;
+    return tag instanceof Claim claim && claim.claimant() == claimant;
   }
 
   /** The slot a claim of {@code interpreter} tries first, and its hit looks at. */

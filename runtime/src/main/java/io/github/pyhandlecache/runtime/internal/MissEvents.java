@@ -14,12 +14,11 @@ import jdk.jfr.StackTrace;
  * fields are the contract (README, "Seeing what the cache does"); a miss commits at most one.
  */
 public final class MissEvents {
-  // Asked isEnabled() only, which reads the event class's state: a miss allocates nothing else.
+  // The statics are asked isEnabled() only, which reads class state: a miss allocates nothing else.
   private static final Claim CLAIM = new Claim();
   private static final Reclaim RECLAIM = new Reclaim();
   private static final Bypass BYPASS = new Bypass();
   private static final NoInterpreter NO_INTERPRETER = new NoInterpreter();
-
   private final Claim claim = new Claim();
   private final Reclaim reclaim = new Reclaim();
   private final Bypass bypass = new Bypass();
@@ -34,18 +33,17 @@ public final class MissEvents {
 
   /** Starts a miss: returns its events, begun, or null when no recording wants them. */
   public static MissEvents begin() {
-    boolean wanted = CLAIM.isEnabled() || RECLAIM.isEnabled() || BYPASS.isEnabled()
-        || NO_INTERPRETER.isEnabled();
-    return wanted ? new MissEvents() : null;
+    return CLAIM.isEnabled() || RECLAIM.isEnabled() || BYPASS.isEnabled()
+        || NO_INTERPRETER.isEnabled() ? new MissEvents() : null;
   }
 
-  /** {@code claimant} claimed a slot that {@code previous}, a closed interpreter, owned, or none. */
-  static void claimed(MissEvents events, AccessorSlots slots, PyInterpreter claimant, Object previous) {
-    if (events != null && previous instanceof PyInterpreter) {
-      events.reclaim.previousOwner = ((PyInterpreter) previous).name();
-      events.reclaim.commitFor(slots, claimant);
+  /** {@code caller} claimed a slot that {@code prior}, a closed interpreter, owned, or none. */
+  static void claimed(MissEvents events, AccessorSlots slots, PyInterpreter caller, Object prior) {
+    if (events != null && prior instanceof PyInterpreter owner) {
+      events.reclaim.previousOwner = owner.name();
+      events.reclaim.commitFor(slots, caller);
     } else if (events != null) {
-      events.claim.commitFor(slots, claimant);
+      events.claim.commitFor(slots, caller);
     }
   }
 

@@ -2,9 +2,11 @@ package io.github.pyhandlecache.runtime.internal;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.lang.ref.WeakReference;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -14,23 +16,20 @@ import jdk.jfr.StackTrace;
 
 /**
  * The objects one interpreter may own slots of, for its {@code close()} to release. Each claim
- * first adds the object's registration (Release in {@link AccessorSlots}'s Note), holding it and
- * its accessor weakly: no host object or generated class (nor its loader) is kept alive. They fill
- * arrays by CAS, newest first; once those behind the newest hold twice what the last purge kept,
- * they are rebuilt without cleared ones.
+ * first registers the object and its accessor, weakly (Release in {@link AccessorSlots}'s Note): no
+ * host object, generated class or loader is kept alive. Registrations fill arrays by CAS, newest
+ * first; once full ones hold twice what the last purge kept, they are rebuilt without cleared ones.
  */
 public final class Registrations {
   private static final int FIRST_CHUNK = 16;
   private static final int MAX_CHUNK = 1024;
   private static Function<PyInterpreter, Registrations> registrationsOf;
-
   private final AtomicReference<Chunk> head = new AtomicReference<>(new Chunk(FIRST_CHUNK, null));
   private volatile int keptByPurge;
 
   /** Tells the protocol how to find an interpreter's registrations: PyInterpreter does, once. */
-  public static synchronized void install(Function<PyInterpreter, Registrations> registrationsOf) {
-    Registrations.registrationsOf =
-        Registrations.registrationsOf == null ? registrationsOf : Registrations.registrationsOf;
+  public static synchronized void install(Function<PyInterpreter, Registrations> lookup) {
+    registrationsOf = registrationsOf == null ? lookup : registrationsOf;
   }
 
   static Registrations of(PyInterpreter interpreter) {
@@ -63,11 +62,8 @@ public final class Registrations {
 
   /** How many registrations are held, those of collected objects included (racing adds aside). */
   public int size() {
-    int size = 0;
-    for (Chunk chunk = head.get(); chunk != null; chunk = chunk.next.get()) {
-      size += chunk.free;
-    }
-    return size;
+    return Stream.iterate(head.get(), Objects::nonNull, chunk -> chunk.next.get())
+        .mapToInt(chunk -> chunk.free).sum();
   }
 
   void add(HostRef ref) {
@@ -77,8 +73,7 @@ public final class Registrations {
         return;
       }
       Chunk added = new Chunk(Math.min(2 * newest.refs.length(), MAX_CHUNK), newest);
-      added.refs.set(0, ref);
-      added.free = 1;
+      added.tryAdd(ref); // lands in its first slot: the chunk is not shared yet
       if (head.compareAndSet(newest, added)) {
         purgeBehind(added, newest);
         return;
@@ -87,15 +82,12 @@ public final class Registrations {
   }
 
   /**
-   * Rebuilds the chunks behind {@code newest}, which are full and so never change, without cleared
-   * references. Racing purges each build their own; one CAS of {@code newest.next} wins, and a
-   * reader walks either chain, both with every live registration.
+   * Rebuilds the full, so unchanging, chunks behind {@code newest} without cleared references. Of
+   * racing purges, one CAS of {@code newest.next} wins; readers of either chain see all live ones.
    */
   private void purgeBehind(Chunk newest, Chunk behind) {
-    int held = 0;
-    for (Chunk chunk = behind; chunk != null; chunk = chunk.next.get()) {
-      held += chunk.refs.length();
-    }
+    int held = Stream.iterate(behind, Objects::nonNull, chunk -> chunk.next.get())
+        .mapToInt(chunk -> chunk.refs.length()).sum();
     if (held < 2 * keptByPurge + MAX_CHUNK) {
       return;
     }
@@ -105,7 +97,7 @@ public final class Registrations {
       for (int i = 0; i < chunk.refs.length(); i++) {
         HostRef ref = chunk.refs.get(i);
         if (ref != null && !ref.refersTo(null)) {
-          rebuilt = rebuilt == null || rebuilt.free == MAX_CHUNK ? new Chunk(MAX_CHUNK, rebuilt) : rebuilt;
+          rebuilt = kept % MAX_CHUNK == 0 ? new Chunk(MAX_CHUNK, rebuilt) : rebuilt; // null or full
           rebuilt.refs.set(rebuilt.free++, ref);
           kept++;
         }
@@ -120,8 +112,7 @@ public final class Registrations {
   private static final class Chunk {
     final AtomicReferenceArray<HostRef> refs;
     final AtomicReference<Chunk> next;
-    /** Every slot below it is taken (racy: a stale value only costs a longer scan). */
-    int free;
+    int free; // every slot below it is taken (racy: a stale value only costs a longer scan)
 
     Chunk(int capacity, Chunk next) {
       this.refs = new AtomicReferenceArray<>(capacity);

@@ -1,19 +1,19 @@
 package io.github.pyhandlecache.runtime.internal;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
- * One object's slots of one cached accessor, written once ({@link AccessorSlots}). A generated class
- * declares one subclass per accessor, with tags {@code tag0, tag1, ...} and values {@code value0,
- * value1, ...} typed exactly, so that a hit reads them directly.
+ * One object's slots of one cached accessor, written once ({@link AccessorSlots}). A generated
+ * class declares one subclass per accessor, with tags {@code tag0, tag1, ...} and values
+ * {@code value0, value1, ...} typed exactly, so that a hit reads them directly.
  */
 public abstract class SlotTable {
   /** The tag of a slot nobody has claimed. Not null, so that no caller, null included, hits it. */
   protected static final Object EMPTY = new Marker("empty");
-
   /** The tag of a slot that can no longer be claimed in this table: it must be replaced. */
   static final Object ABANDONED = new Marker("abandoned");
-
   /** The object's registration with interpreters, carried to each new table. */
   volatile Registrations.HostRef registration; // racing first claims may each make one: all work
 
@@ -32,7 +32,7 @@ public abstract class SlotTable {
   /** Writes {@code claim}'s value into slot {@code slot}, where {@code claim} is pending. */
   protected abstract void fill(int slot, Claim claim);
 
-  /** Writes the value of {@code from}'s slot {@code slot} into this table's, which is not shared. */
+  /** Copies slot {@code slot}'s value from {@code from} into this table, which is not shared. */
   protected abstract void copyValue(int slot, SlotTable from);
 
   /** Returns the slot that {@code interpreter} owns, or -1. */
@@ -45,11 +45,10 @@ public abstract class SlotTable {
     return -1;
   }
 
-  /** Makes every slot that is empty or pending {@link #ABANDONED}: the table never changes again. */
+  /** Makes every empty or pending slot {@link #ABANDONED}: the table never changes again. */
   final void seal() {
     for (int slot = 0; slot < slotCount(); slot++) {
-      Object tag = tag(slot);
-      // Each failed CAS saw the tag move on; a tag moves at most twice.
+      Object tag = tag(slot); // each failed CAS below saw it move on, which it does at most twice
       while ((tag == EMPTY || tag instanceof Claim) && !casTag(slot, tag, ABANDONED)) {
         tag = tag(slot);
       }
@@ -58,11 +57,7 @@ public abstract class SlotTable {
 
   @Override
   public String toString() {
-    StringBuilder tags = new StringBuilder("[");
-    for (int slot = 0; slot < slotCount(); slot++) {
-      tags.append(slot == 0 ? "" : ", ").append(tag(slot));
-    }
-    return tags.append(']').toString();
+    return Arrays.toString(IntStream.range(0, slotCount()).mapToObj(this::tag).toArray());
   }
 
   /** {@link #EMPTY} and {@link #ABANDONED}, named for {@code toString()}. */

@@ -1,15 +1,28 @@
 package io.github.pyhandlecache.runtime.spi;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.internal.ThreadState;
 
 /**
- * Finds the interpreter of a thread that has entered no scope, for example the one bound to the
- * polyglot context Python code entered before calling back into Java. {@link PyInterpreter#current()}
- * asks the providers that {@link java.util.ServiceLoader} found when the runtime was loaded, in
- * order, and takes the first non-null answer. An implementation must be cheap, must not throw, and
- * must not call {@link PyInterpreter#current()}.
+ * Finds the interpreter of a thread in no scope, for example that of the polyglot context Python
+ * code entered before calling into Java. {@link PyInterpreter#current()} asks the providers {@link
+ * java.util.ServiceLoader} found when the runtime was loaded, in order, and takes the first
+ * non-null answer. Implementations must be cheap and neither throw nor call {@code current()}.
  */
 public interface InterpreterLookup {
   /** {@return the interpreter of the calling thread, or null if this lookup knows none} */
   PyInterpreter currentInterpreter();
+
+  /**
+   * Makes {@code lookup} the first one {@link PyInterpreter#current()} asks on the calling thread,
+   * found with its scopes in one thread-local read, until the next call on it; null undoes it. For
+   * lookups told when a thread enters and leaves what they follow (a Truffle {@code
+   * ThreadsActivationListener}): call it on each change, with null once the thread is outside all
+   * of it, so that it keeps nothing behind. A fault leaves the thread's lookup as it was.
+   *
+   * @param lookup the calling thread's own lookup, or null
+   */
+  static void setThreadLookup(InterpreterLookup lookup) {
+    ThreadState.ofThisThread()[ThreadState.LOOKUP] = lookup;
+  }
 }
