@@ -21,6 +21,11 @@ import javax.annotation.processing.Generated;
  * releasing a slot replaces the table whole. A hit is an acquire load of the table,
  * an acquire load of a tag and a compare; a miss runs the slow accessor and may claim
  * a slot. The protocol and its memory-ordering argument are in {@link AccessorSlots}.
+ *
+ * <p>VarHandle calls name only {@code Object} and {@code SlotTable}, not this file's
+ * types: javac looks each call's signature up among all those it has seen, one by
+ * one, so that signatures of every file's own would make a build of many classes
+ * quadratic.
  */
 @Generated("io.github.pyhandlecache.processor.PyHandleCacheProcessor")
 final class PyHandleCached_OperatorEntry extends OperatorEntry {
@@ -47,13 +52,13 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
   PyHandleCached_OperatorEntry(String name) {
     super(name);
     // Tables are allocated with the object, so that a hit reads memory next to it.
-    PYTHON_OP_TABLE.compareAndSet(this, null, new PythonOpTable());
+    PYTHON_OP_TABLE.compareAndSet((Object) this, (SlotTable) null, (SlotTable) new PythonOpTable());
   }
 
   @Override
   Object pythonOp(PyInterpreter interpreter) {
     // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
-    PythonOpTable table = (PythonOpTable) PYTHON_OP_TABLE.getAcquire(this);
+    PythonOpTable table = (PythonOpTable) (Object) PYTHON_OP_TABLE.getAcquire((Object) this);
     if (table != null && table.tag(0) == interpreter) {
       return table.value0;
     }
@@ -64,7 +69,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     MissEvents events = MissEvents.begin();
     Object computed = super.pythonOp(interpreter);
     // Read through the constant VarHandle, which inlines; the runtime's would not.
-    PythonOpTable table = (PythonOpTable) PYTHON_OP_TABLE.getAcquire(this);
+    PythonOpTable table = (PythonOpTable) (Object) PYTHON_OP_TABLE.getAcquire((Object) this);
     if (!PYTHON_OP_SLOTS.isClaimable(table, interpreter, events)) {
       return computed;
     }
@@ -76,6 +81,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
   /**
    * The slots of {@code pythonOp(PyInterpreter)}, each written once: see AccessorSlots.
    */
+  @SuppressWarnings("unused")
   private static final class PythonOpTable extends SlotTable {
     private static final VarHandle TAG0;
 
@@ -88,7 +94,6 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
       }
     }
 
-    @SuppressWarnings("unused")
     private Object tag0 = EMPTY;
 
     private Object value0;
@@ -105,44 +110,29 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
 
     @Override
     protected Object tag(int slot) {
-      return switch (slot) {
-        case 0 -> TAG0.getAcquire(this);
-        default -> throw new IndexOutOfBoundsException(slot);
-      };
+      return TAG0.getAcquire((SlotTable) this);
     }
 
     @Override
     protected boolean casTag(int slot, Object expected, Object tag) {
-      return switch (slot) {
-        case 0 -> TAG0.compareAndSet(this, expected, tag);
-        default -> throw new IndexOutOfBoundsException(slot);
-      };
+      return TAG0.compareAndSet((SlotTable) this, expected, tag);
     }
 
     @Override
     protected void fill(int slot, Claim claim) {
-      switch (slot) {
-        case 0 -> value0 = claim.reference();
-        default -> throw new IndexOutOfBoundsException(slot);
-      }
+      value0 = claim.reference();
     }
 
     @Override
     protected void copyValue(int slot, SlotTable from) {
-      switch (slot) {
-        case 0 -> value0 = ((PythonOpTable) from).value0;
-        default -> throw new IndexOutOfBoundsException(slot);
-      }
+      value0 = ((PythonOpTable) from).value0;
     }
 
     /**
      * Returns the value of slot {@code slot}.
      */
     Object value(int slot) {
-      return switch (slot) {
-        case 0 -> value0;
-        default -> throw new IndexOutOfBoundsException(slot);
-      };
+      return value0;
     }
   }
 }

@@ -22,6 +22,11 @@ import javax.annotation.processing.Generated;
  * releasing a slot replaces the table whole. A hit is an acquire load of the table,
  * an acquire load of a tag and a compare; a miss runs the slow accessor and may claim
  * a slot. The protocol and its memory-ordering argument are in {@link AccessorSlots}.
+ *
+ * <p>VarHandle calls name only {@code Object} and {@code SlotTable}, not this file's
+ * types: javac looks each call's signature up among all those it has seen, one by
+ * one, so that signatures of every file's own would make a build of many classes
+ * quadratic.
  */
 @Generated("io.github.pyhandlecache.processor.PyHandleCacheProcessor")
 final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> {
@@ -47,14 +52,14 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
   PyHandleCached_TensorShape(List<D> sizes) {
     super(sizes);
     // Tables are allocated with the object, so that a hit reads memory next to it.
-    RANK_TABLE.compareAndSet(this, null, new RankTable());
+    RANK_TABLE.compareAndSet((Object) this, (SlotTable) null, (SlotTable) new RankTable());
   }
 
   @Override
   public int rank() {
     PyInterpreter interpreter = PyInterpreter.current();
     // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
-    RankTable table = (RankTable) RANK_TABLE.getAcquire(this);
+    RankTable table = (RankTable) (Object) RANK_TABLE.getAcquire((Object) this);
     // An interpreter's slot is the one at its hashCode() modulo 3, unless that was
     // taken when it claimed: then the miss method finds it.
     if (table != null && interpreter != null) {
@@ -80,7 +85,7 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
   }
 
   private int rankMiss(PyInterpreter interpreter) {
-    RankTable table = (RankTable) RANK_TABLE.getAcquire(this);
+    RankTable table = (RankTable) (Object) RANK_TABLE.getAcquire((Object) this);
     int owned = AccessorSlots.slotOf(table, interpreter);
     if (owned >= 0) {
       return table.value(owned);
@@ -88,7 +93,7 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     MissEvents events = MissEvents.begin();
     int computed = super.rank();
     // Read through the constant VarHandle, which inlines; the runtime's would not.
-    table = (RankTable) RANK_TABLE.getAcquire(this);
+    table = (RankTable) (Object) RANK_TABLE.getAcquire((Object) this);
     if (!RANK_SLOTS.isClaimable(table, interpreter, events)) {
       return computed;
     }
@@ -100,6 +105,7 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
   /**
    * The slots of {@code rank()}, each written once: see AccessorSlots.
    */
+  @SuppressWarnings("unused")
   private static final class RankTable extends SlotTable {
     private static final VarHandle TAG0;
 
@@ -118,13 +124,10 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
       }
     }
 
-    @SuppressWarnings("unused")
     private Object tag0 = EMPTY;
 
-    @SuppressWarnings("unused")
     private Object tag1 = EMPTY;
 
-    @SuppressWarnings("unused")
     private Object tag2 = EMPTY;
 
     private int value0;
@@ -146,9 +149,9 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     @Override
     protected Object tag(int slot) {
       return switch (slot) {
-        case 0 -> TAG0.getAcquire(this);
-        case 1 -> TAG1.getAcquire(this);
-        case 2 -> TAG2.getAcquire(this);
+        case 0 -> TAG0.getAcquire((SlotTable) this);
+        case 1 -> TAG1.getAcquire((SlotTable) this);
+        case 2 -> TAG2.getAcquire((SlotTable) this);
         default -> throw new IndexOutOfBoundsException(slot);
       };
     }
@@ -156,9 +159,9 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     @Override
     protected boolean casTag(int slot, Object expected, Object tag) {
       return switch (slot) {
-        case 0 -> TAG0.compareAndSet(this, expected, tag);
-        case 1 -> TAG1.compareAndSet(this, expected, tag);
-        case 2 -> TAG2.compareAndSet(this, expected, tag);
+        case 0 -> TAG0.compareAndSet((SlotTable) this, expected, tag);
+        case 1 -> TAG1.compareAndSet((SlotTable) this, expected, tag);
+        case 2 -> TAG2.compareAndSet((SlotTable) this, expected, tag);
         default -> throw new IndexOutOfBoundsException(slot);
       };
     }

@@ -94,7 +94,8 @@ final class AccessorWriter {
    */
   CodeBlock allocateTable() {
     return CodeBlock.builder()
-        .addStatement("$N.compareAndSet(this, null, $L)", names.tableHandle(), table.newTable())
+        .addStatement("$N.compareAndSet((Object) this, ($T) null, ($T) $L)",
+            names.tableHandle(), RuntimeNames.SLOT_TABLE, RuntimeNames.SLOT_TABLE, table.newTable())
         .build();
   }
 
@@ -125,9 +126,7 @@ final class AccessorWriter {
     String tableLocal = locals.newName("table");
     method
         .addComment("A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].")
-        .addStatement(
-            "$T $N = ($T) $N.getAcquire(this)",
-            readType(), tableLocal, readType(), names.tableHandle());
+        .addStatement("$T $N = $L", readType(), tableLocal, readTable());
     if (accessor.slots() == 1) {
       method
           .beginControlFlow("if ($N != null && $N.tag(0) == $N)", tableLocal, tableLocal, interpreter)
@@ -168,8 +167,7 @@ final class AccessorWriter {
     suppressWarnings(method);
     if (accessor.slots() > 1) {
       method
-          .addStatement("$T table = ($T) $N.getAcquire(this)",
-              readType(), readType(), names.tableHandle())
+          .addStatement("$T table = $L", readType(), readTable())
           .addStatement("int owned = $T.slotOf(table, $N)", ACCESSOR_SLOTS, interpreter)
           .beginControlFlow("if (owned >= 0)")
           .addStatement("return $Ltable.value(owned)", valueCast())
@@ -182,9 +180,9 @@ final class AccessorWriter {
             valueType, accessor.methodName(), accessor.isExplicit() ? interpreter : "")
         .addComment("Read through the constant VarHandle, which inlines; the runtime's would not.")
         .addStatement(
-            "$L($T) $N.getAcquire(this)",
+            "$L$L",
             accessor.slots() > 1 ? CodeBlock.of("table = ") : CodeBlock.of("$T table = ", readType()),
-            readType(), names.tableHandle())
+            readTable())
         .beginControlFlow("if (!$N.isClaimable(table, $N, events))", names.slots(), interpreter)
         .addStatement("return computed")
         .endControlFlow()
@@ -194,6 +192,11 @@ final class AccessorWriter {
         .addStatement("int slot = table.slotOf($N)", interpreter)
         .addStatement("return slot >= 0 ? $Ltable.value(slot) : computed", valueCast())
         .build();
+  }
+
+  /** An acquire load of the object's table, in the one signature of every generated class. */
+  private CodeBlock readTable() {
+    return CodeBlock.of("($T) (Object) $N.getAcquire((Object) this)", readType(), names.tableHandle());
   }
 
   /** What a table is read as: {@code XTable}, or {@code XTable<?>} if generic. */

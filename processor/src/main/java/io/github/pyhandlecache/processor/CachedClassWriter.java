@@ -112,6 +112,10 @@ final class CachedClassWriter {
         .add("an acquire load of a tag and a compare; a miss runs the slow accessor and may claim\n")
         .add("a slot. The protocol and its memory-ordering argument are in {@link $T}.\n",
             RuntimeNames.ACCESSOR_SLOTS)
+        .add("\n<p>VarHandle calls name only {@code Object} and {@code SlotTable}, not this file's\n")
+        .add("types: javac looks each call's signature up among all those it has seen, one by\n")
+        .add("one, so that signatures of every file's own would make a build of many classes\n")
+        .add("quadratic.\n")
         .build();
   }
 

@@ -81,6 +81,8 @@ final class SlotTableWriter {
     if (generic) {
       table.addTypeVariable(V);
     }
+    // "unused": tags are read and written through VarHandles only, which Eclipse's compiler ignores.
+    table.addAnnotation(TypeWarnings.suppress(List.of("unused")));
     CodeBlock.Builder handles =
         CodeBlock.builder()
             .beginControlFlow("try")
@@ -100,12 +102,8 @@ final class SlotTableWriter {
             .endControlFlow()
             .build());
     for (int slot = 0; slot < slots; slot++) {
-      // "unused": read and written through its VarHandle only, which Eclipse's compiler ignores.
       table.addField(
-          FieldSpec.builder(Object.class, tag(slot), Modifier.PRIVATE)
-              .addAnnotation(TypeWarnings.suppress(List.of("unused")))
-              .initializer("EMPTY")
-              .build());
+          FieldSpec.builder(Object.class, tag(slot), Modifier.PRIVATE).initializer("EMPTY").build());
     }
     for (int slot = 0; slot < slots; slot++) {
       table.addField(FieldSpec.builder(fieldType, value(slot), Modifier.PRIVATE).build());
@@ -117,7 +115,7 @@ final class SlotTableWriter {
             override("tag", ClassName.OBJECT)
                 .addParameter(int.class, "slot")
                 .addCode(switchOnSlot(true, slot -> CodeBlock.of(
-                    "$N.getAcquire(this)", tagHandle(slot))))
+                    "$N.getAcquire(($T) this)", tagHandle(slot), SLOT_TABLE)))
                 .build())
         .addMethod(
             override("casTag", TypeName.BOOLEAN)
@@ -125,7 +123,7 @@ final class SlotTableWriter {
                 .addParameter(Object.class, "expected")
                 .addParameter(Object.class, "tag")
                 .addCode(switchOnSlot(true, slot -> CodeBlock.of(
-                    "$N.compareAndSet(this, expected, tag)", tagHandle(slot))))
+                    "$N.compareAndSet(($T) this, expected, tag)", tagHandle(slot), SLOT_TABLE)))
                 .build())
         .addMethod(
             suppressUnchecked(override("fill", TypeName.VOID))
@@ -170,8 +168,15 @@ final class SlotTableWriter {
     return generic ? method.addAnnotation(TypeWarnings.suppress(List.of("unchecked"))) : method;
   }
 
-  /** A switch on {@code slot} with one case per slot, returning or running its code. */
+  /**
+   * A switch on {@code slot} with one case per slot, returning or running its code; with one slot,
+   * that slot's code alone: the runtime asks only for slots below {@code slotCount()}.
+   */
   private CodeBlock switchOnSlot(boolean returns, IntFunction<CodeBlock> caseCode) {
+    if (slots == 1) {
+      return CodeBlock.builder().addStatement("$L$L", returns ? "return " : "", caseCode.apply(0))
+          .build();
+    }
     CodeBlock.Builder code = CodeBlock.builder().add(returns ? "return switch (slot) {\n$>" : "switch (slot) {\n$>");
     for (int slot = 0; slot < slots; slot++) {
       code.add("case $L -> $L;\n", slot, caseCode.apply(slot));
