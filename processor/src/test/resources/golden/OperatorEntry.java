@@ -18,4 +18,10 @@ abstract class OperatorEntry {
   Object pythonOp(PyInterpreter interpreter) {
     return interpreter.name() + "::" + name;
   }
+
+  /** The getter form: for the interpreter current on the calling thread. */
+  @PyHandleCached
+  Object schema() {
+    return name + "(Tensor self) -> Tensor";
+  }
 }

@@ -5,15 +5,17 @@ import io.github.pyhandlecache.runtime.internal.AccessorSlots;
 import io.github.pyhandlecache.runtime.internal.Claim;
 import io.github.pyhandlecache.runtime.internal.MissEvents;
 import io.github.pyhandlecache.runtime.internal.SlotTable;
+import io.github.pyhandlecache.runtime.internal.ThreadState;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import javax.annotation.processing.Generated;
 
 /**
- * Caches the values of {@link OperatorEntry}'s accessor per interpreter, each in the members
+ * Caches the values of {@link OperatorEntry}'s accessors per interpreter, each in the members
  * named after it:
  * <ul>
  *   <li>{@code pythonOp(PyInterpreter)}, 1 slot: {@code pythonOpTable}, {@code PYTHON_OP_TABLE}, {@code PYTHON_OP_SLOTS}, {@code pythonOpMiss}, {@code PythonOpTable}
+ *   <li>{@code schema()}, 1 slot: {@code schemaTable}, {@code SCHEMA_TABLE}, {@code SCHEMA_SLOTS}, {@code schemaMiss}, {@code SchemaTable}
  * </ul>
  *
  * <p>Each slot is a tag, the interpreter that owns it, and a value. An object holds
@@ -33,26 +35,37 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
 
   private static final AccessorSlots PYTHON_OP_SLOTS;
 
+  private static final VarHandle SCHEMA_TABLE;
+
+  private static final AccessorSlots SCHEMA_SLOTS;
+
   static {
-    AccessorSlots.requireProtocol(2, "@VERSION@", PyHandleCached_OperatorEntry.class);
+    AccessorSlots.requireProtocol(3, "@VERSION@", PyHandleCached_OperatorEntry.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       PYTHON_OP_TABLE = lookup.findVarHandle(PyHandleCached_OperatorEntry.class, "pythonOpTable",
           PythonOpTable.class);
+      SCHEMA_TABLE = lookup.findVarHandle(PyHandleCached_OperatorEntry.class, "schemaTable",
+          SchemaTable.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
     PYTHON_OP_SLOTS = AccessorSlots.of(PYTHON_OP_TABLE, new PythonOpTable(),
         "OperatorEntry.pythonOp(PyInterpreter)");
+    SCHEMA_SLOTS = AccessorSlots.of(SCHEMA_TABLE, new SchemaTable(), "OperatorEntry.schema()");
   }
 
   @SuppressWarnings("unused")
   private transient PythonOpTable pythonOpTable;
 
+  @SuppressWarnings("unused")
+  private transient SchemaTable schemaTable;
+
   PyHandleCached_OperatorEntry(String name) {
     super(name);
     // Tables are allocated with the object, so that a hit reads memory next to it.
     PYTHON_OP_TABLE.compareAndSet((Object) this, (SlotTable) null, (SlotTable) new PythonOpTable());
+    SCHEMA_TABLE.compareAndSet((Object) this, (SlotTable) null, (SlotTable) new SchemaTable());
   }
 
   @Override
@@ -74,6 +87,37 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
       return computed;
     }
     table = (PythonOpTable) PYTHON_OP_SLOTS.claim(this, table, Claim.of(interpreter, computed), events);
+    int slot = table.slotOf(interpreter);
+    return slot >= 0 ? table.value(slot) : computed;
+  }
+
+  @Override
+  Object schema() {
+    // The thread's entered interpreter, read unchecked; else its lookup or null,
+    // which no tag is: the miss method then asks current() and finds its slot.
+    Object current = ThreadState.answer();
+    // A hit: see AccessorSlots, Note [Memory ordering on interpreter tags].
+    SchemaTable table = (SchemaTable) (Object) SCHEMA_TABLE.getAcquire((Object) this);
+    if (table != null && table.tag(0) == current) {
+      return table.value0;
+    }
+    return schemaMiss(PyInterpreter.current());
+  }
+
+  private Object schemaMiss(PyInterpreter interpreter) {
+    SchemaTable table = (SchemaTable) (Object) SCHEMA_TABLE.getAcquire((Object) this);
+    int owned = AccessorSlots.slotOf(table, interpreter);
+    if (owned >= 0) {
+      return table.value(owned);
+    }
+    MissEvents events = MissEvents.begin();
+    Object computed = super.schema();
+    // Read through the constant VarHandle, which inlines; the runtime's would not.
+    table = (SchemaTable) (Object) SCHEMA_TABLE.getAcquire((Object) this);
+    if (!SCHEMA_SLOTS.isClaimable(table, interpreter, events)) {
+      return computed;
+    }
+    table = (SchemaTable) SCHEMA_SLOTS.claim(this, table, Claim.of(interpreter, computed), events);
     int slot = table.slotOf(interpreter);
     return slot >= 0 ? table.value(slot) : computed;
   }
@@ -126,6 +170,64 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     @Override
     protected void copyValue(int slot, SlotTable from) {
       value0 = ((PythonOpTable) from).value0;
+    }
+
+    /**
+     * Returns the value of slot {@code slot}.
+     */
+    Object value(int slot) {
+      return value0;
+    }
+  }
+
+  /**
+   * The slots of {@code schema()}, each written once: see AccessorSlots.
+   */
+  @SuppressWarnings("unused")
+  private static final class SchemaTable extends SlotTable {
+    private static final VarHandle TAG0;
+
+    static {
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        TAG0 = lookup.findVarHandle(SchemaTable.class, "tag0", Object.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    private Object tag0 = EMPTY;
+
+    private Object value0;
+
+    @Override
+    protected SchemaTable newTable() {
+      return new SchemaTable();
+    }
+
+    @Override
+    protected int slotCount() {
+      return 1;
+    }
+
+    @Override
+    protected Object tag(int slot) {
+      return TAG0.getAcquire((SlotTable) this);
+    }
+
+    @Override
+    protected boolean casTag(int slot, Object expected, Object tag) {
+      return TAG0.compareAndSet((SlotTable) this, expected, tag);
+    }
+
+    @Override
+    protected void fill(int slot, Claim claim) {
+      value0 = claim.reference();
+    }
+
+    @Override
+    protected void copyValue(int slot, SlotTable from) {
+      value0 = ((SchemaTable) from).value0;
     }
 
     /**

@@ -35,7 +35,7 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
   private static final AccessorSlots RANK_SLOTS;
 
   static {
-    AccessorSlots.requireProtocol(2, "@VERSION@", PyHandleCached_TensorShape.class);
+    AccessorSlots.requireProtocol(3, "@VERSION@", PyHandleCached_TensorShape.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       RANK_TABLE = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankTable",

@@ -36,6 +36,7 @@ class PublicTypesIT {
         + " io.github.pyhandlecache.runtime.PyInterpreter$Scope"
         + " io.github.pyhandlecache.runtime.internal.AccessorSlots"
         + " io.github.pyhandlecache.runtime.internal.Claim"
+        + " io.github.pyhandlecache.runtime.internal.InterpreterThread"
         + " io.github.pyhandlecache.runtime.internal.MissEvents"
         + " io.github.pyhandlecache.runtime.internal.Registrations"
         + " io.github.pyhandlecache.runtime.internal.SlotTable"

@@ -3,6 +3,7 @@ package io.github.pyhandlecache.graalpy;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a thread holds in its thread-locals, read reflectively (the tests' JVM opens {@code
@@ -15,8 +16,8 @@ final class ThreadLocalValues {
 
   /**
    * Returns the classes of the objects of this project that the calling thread's thread-locals hold,
-   * as values or in arrays that are values (stale entries included), at the time of the call. Empty
-   * where only null and JDK types, such as an emptied {@code Object[]}, stay.
+   * as values or in arrays and atomic references that are values (stale entries included), at the
+   * time of the call. Empty where only null and JDK types, such as an emptied {@code Object[]}, stay.
    */
   static List<String> projectObjectsOfCurrentThread() throws ReflectiveOperationException {
     List<String> found = new ArrayList<>();
@@ -36,6 +37,8 @@ final class ThreadLocalValues {
       for (Object element : (Object[]) value) {
         collectProjectObjects(element, found);
       }
+    } else if (value instanceof AtomicReference<?> holder) {
+      collectProjectObjects(holder.get(), found);
     } else if (value != null && value.getClass().getName().startsWith(PROJECT_PACKAGE)) {
       found.add(value.getClass().getName());
     }

@@ -119,6 +119,12 @@ final class AccessorWriter {
       VariableElement parameter = accessor.method().getParameters().get(0);
       interpreter = locals.newName(parameter.getSimpleName().toString());
       method.addParameter(INTERPRETER, interpreter);
+    } else if (accessor.slots() == 1) {
+      interpreter = locals.newName("current");
+      method
+          .addComment("The thread's entered interpreter, read unchecked; else its lookup or null,")
+          .addComment("which no tag is: the miss method then asks current() and finds its slot.")
+          .addStatement("$T $N = $T.answer()", Object.class, interpreter, RuntimeNames.THREAD_STATE);
     } else {
       interpreter = locals.newName("interpreter");
       method.addStatement("$T $N = $T.current()", INTERPRETER, interpreter, INTERPRETER);
@@ -150,9 +156,9 @@ final class AccessorWriter {
       }
       method.endControlFlow().endControlFlow();
     }
-    return method
-        .addStatement("return $N($N)", names.missMethod(), interpreter)
-        .build();
+    return accessor.isExplicit() || accessor.slots() > 1
+        ? method.addStatement("return $N($N)", names.missMethod(), interpreter).build()
+        : method.addStatement("return $N($T.current())", names.missMethod(), INTERPRETER).build();
   }
 
   /** The miss method: runs the slow accessor, then claims a slot or returns the owner's value. */
@@ -165,7 +171,9 @@ final class AccessorWriter {
             .addParameter(INTERPRETER, interpreter)
             .addExceptions(thrownTypes());
     suppressWarnings(method);
-    if (accessor.slots() > 1) {
+    // A slot its hit did not look at: not its preferred one, or asked for by a lookup's answer.
+    boolean findsOwnedSlot = accessor.slots() > 1 || !accessor.isExplicit();
+    if (findsOwnedSlot) {
       method
           .addStatement("$T table = $L", readType(), readTable())
           .addStatement("int owned = $T.slotOf(table, $N)", ACCESSOR_SLOTS, interpreter)
@@ -181,7 +189,7 @@ final class AccessorWriter {
         .addComment("Read through the constant VarHandle, which inlines; the runtime's would not.")
         .addStatement(
             "$L$L",
-            accessor.slots() > 1 ? CodeBlock.of("table = ") : CodeBlock.of("$T table = ", readType()),
+            findsOwnedSlot ? CodeBlock.of("table = ") : CodeBlock.of("$T table = ", readType()),
             readTable())
         .beginControlFlow("if (!$N.isClaimable(table, $N, events))", names.slots(), interpreter)
         .addStatement("return computed")

@@ -12,9 +12,10 @@ final class RuntimeNames {
   static final ClassName SLOT_TABLE = ClassName.get(INTERNAL, "SlotTable");
   static final ClassName CLAIM = ClassName.get(INTERNAL, "Claim");
   static final ClassName MISS_EVENTS = ClassName.get(INTERNAL, "MissEvents");
+  static final ClassName THREAD_STATE = ClassName.get(INTERNAL, "ThreadState");
 
   /** The slot protocol generated code speaks: AccessorSlots.PROTOCOL of the matching runtime. */
-  static final int PROTOCOL = 2;
+  static final int PROTOCOL = 3;
 
   private RuntimeNames() {}
 }

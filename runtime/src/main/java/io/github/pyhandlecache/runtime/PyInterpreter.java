@@ -1,5 +1,6 @@
 package io.github.pyhandlecache.runtime;
 
+import io.github.pyhandlecache.runtime.internal.InterpreterThread;
 import io.github.pyhandlecache.runtime.internal.Registrations;
 import io.github.pyhandlecache.runtime.internal.ThreadState;
 import io.github.pyhandlecache.runtime.spi.InterpreterLookup;
@@ -9,6 +10,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An interpreter that cached values belong to: a Python interpreter, a GraalPy context, a script
@@ -68,14 +70,13 @@ public final class PyInterpreter {
     if (closed) {
       throw new IllegalStateException("cannot enter closed interpreter " + name);
     }
-    Thread thread = Thread.currentThread();
-    Object[] state = ThreadState.ofThisThread();
-    Scope scope = new Scope(this, state, thread);
-    state[ThreadState.INNERMOST] = scope; // entering: from here on nothing calls or can throw
-    state[ThreadState.ENTERED] = this;
-    if (thread instanceof InterpreterThread own) {
-      own.current = this;
+    Object[] state = ThreadState.scopesOfThisThread();
+    Scope scope = new Scope(this, state, ThreadState.answerOfThisThread());
+    if (scope.enclosing == null) { // outside every scope, the answer is the thread's lookup
+      state[ThreadState.LOOKUP] = scope.answer.getPlain();
     }
+    scope.answer.setPlain(this); // entering: one call, which a fault stops before it writes, then
+    state[ThreadState.INNERMOST] = scope; // a plain write, which nothing can separate from it
     return scope;
   }
 
@@ -85,16 +86,9 @@ public final class PyInterpreter {
    * InterpreterLookup}, for example that of the GraalPy context the thread is in; else null}
    */
   public static PyInterpreter current() {
-    Thread thread = Thread.currentThread();
-    if (thread instanceof InterpreterThread) { // one load of the thread's field, no lookup
-      return ((InterpreterThread) thread).current;
-    }
-    Object[] state = ThreadState.ofThisThreadIfAny(); // the thread's scopes and its own lookup
-    if (state != null && state[ThreadState.ENTERED] != null) {
-      return (PyInterpreter) state[ThreadState.ENTERED];
-    }
-    InterpreterLookup own = state == null ? null : (InterpreterLookup) state[ThreadState.LOOKUP];
-    PyInterpreter found = own == null ? null : own.currentInterpreter();
+    Object answer = ThreadState.answer(); // the innermost scope's interpreter, or a lookup
+    PyInterpreter found = answer instanceof PyInterpreter entered ? entered
+        : answer == null ? null : ((InterpreterLookup) answer).currentInterpreter();
     for (int i = 0; found == null && i < LOOKUPS.length; i++) {
       found = LOOKUPS[i].currentInterpreter();
     }
@@ -152,30 +146,21 @@ public final class PyInterpreter {
     return lookups.toArray(new InterpreterLookup[0]);
   }
 
-  /** A thread of {@link #threadFactory()}, which holds its interpreter and its current one. */
-  private static final class InterpreterThread extends Thread {
-    final PyInterpreter interpreter;
-    PyInterpreter current; // the innermost open scope's interpreter, else its own; this thread's
-
-    InterpreterThread(PyInterpreter interpreter, Runnable task, String name) {
-      super(task, name);
-      this.interpreter = this.current = interpreter;
-    }
-  }
-
   /** A thread's entry into an interpreter: close it on that thread, innermost first. */
   public static final class Scope implements AutoCloseable {
     private final PyInterpreter interpreter;
     private final Object[] state; // of the entering thread
+    private final AtomicReference<Object> answer; // of the entering thread
     private final Scope enclosing;
     private final Thread thread;
     private boolean closed; // read and written by the entering thread only
 
-    private Scope(PyInterpreter interpreter, Object[] state, Thread thread) {
+    private Scope(PyInterpreter interpreter, Object[] state, AtomicReference<Object> answer) {
       this.interpreter = interpreter;
       this.state = state;
+      this.answer = answer;
       this.enclosing = (Scope) state[ThreadState.INNERMOST];
-      this.thread = thread;
+      this.thread = Thread.currentThread();
     }
 
     /**
@@ -198,13 +183,12 @@ public final class PyInterpreter {
         throw new IllegalStateException("scope of " + interpreter.name
             + " is not the innermost: close the scope of " + innermost.interpreter.name + " first");
       }
-      // Plain writes, no call between them: no Throwable separates them. The outermost leaves null.
+      // One call, which a fault stops before it writes, then plain writes: no Throwable separates
+      // them. The outermost leaves the thread's own lookup or interpreter, else nothing.
+      answer.setPlain(enclosing != null ? enclosing.interpreter : state[ThreadState.LOOKUP]);
       state[ThreadState.INNERMOST] = enclosing;
-      state[ThreadState.ENTERED] = enclosing == null ? null : enclosing.interpreter;
+      state[ThreadState.LOOKUP] = enclosing != null ? state[ThreadState.LOOKUP] : null;
       closed = true;
-      if (thread instanceof InterpreterThread own) {
-        own.current = enclosing != null ? enclosing.interpreter : own.interpreter;
-      }
     }
 
     @Override

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import io.github.pyhandlecache.runtime.spi.InterpreterLookup;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -64,8 +67,48 @@ class SemanticsTest {
     }
   }
 
+  /** The getter form on a thread whose interpreter only its own lookup knows, as GraalPy's. */
+  static final Form IMPLICIT_LOOKUP =
+      new Form("implicit, thread's lookup", SemanticsTest::callThroughLookup,
+          entry -> entry.implicitCalls);
+
+  /** The getter form on a thread of the interpreter's threadFactory(). */
+  static final Form IMPLICIT_THREAD =
+      new Form("implicit, interpreter's thread", SemanticsTest::callOnItsThread,
+          entry -> entry.implicitCalls);
+
+  private static Handle callThroughLookup(OperatorEntry entry, PyInterpreter interpreter) {
+    InterpreterLookup.setThreadLookup(interpreter == null ? null : () -> interpreter);
+    try {
+      return entry.pyObject();
+    } finally {
+      InterpreterLookup.setThreadLookup(null);
+    }
+  }
+
+  private static Handle callOnItsThread(OperatorEntry entry, PyInterpreter interpreter) {
+    if (interpreter == null) {
+      return entry.pyObject();
+    }
+    FutureTask<Handle> call = new FutureTask<>(entry::pyObject);
+    Thread thread = interpreter.threadFactory().newThread(call);
+    thread.start();
+    try {
+      return call.get();
+    } catch (ExecutionException e) {
+      throw (RuntimeException) e.getCause();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   static Stream<Arguments> forms() {
-    return Stream.of(Arguments.of(EXPLICIT), Arguments.of(IMPLICIT));
+    return Stream.of(EXPLICIT, IMPLICIT, IMPLICIT_LOOKUP, IMPLICIT_THREAD).map(Arguments::of);
+  }
+
+  /** The forms that a scope open on the test thread does not override. */
+  static Stream<Arguments> formsBesideAScope() {
+    return Stream.of(EXPLICIT, IMPLICIT, IMPLICIT_THREAD).map(Arguments::of);
   }
 
   private final OperatorEntry entry = OperatorEntry.create("aten::add");
@@ -112,7 +155,7 @@ class SemanticsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("forms")
+  @MethodSource("formsBesideAScope")
   void rule3SlotOfAClosedInterpreterIsReclaimed(Form form) {
     Handle ofA = form.call(entry, a);
     // A thread of a that entered it before it was closed still has it as current.
@@ -133,7 +176,7 @@ class SemanticsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("forms")
+  @MethodSource("formsBesideAScope")
   void rule3ClosedInterpreterNeverClaims(Form form) {
     PyInterpreter.Scope scopeOfA = a.enter();
     a.close();

@@ -57,7 +57,7 @@ public final class AccessorSlots {
   /** The {@code slots} limit of {@code @PyHandleCached}. */
   public static final int MAX_SLOTS = 16;
   /** The protocol this runtime speaks with generated code: see {@link #requireProtocol}. */
-  static final int PROTOCOL = 2;
+  static final int PROTOCOL = 3;
   /** Claims that lose this many rounds in a row return their own value instead of claiming. */
   static final int MAX_ATTEMPTS = 64;
   private final VarHandle tables;
@@ -116,9 +116,8 @@ public final class AccessorSlots {
   }
 
   /**
-   * After the slow accessor ran: whether {@link #claim} is worth calling; false if {@code claimant}
-   * is null or closed, or if every slot of {@code table} (read through the caller's VarHandle,
-   * which inlines) is another open interpreter's: a bypass.
+   * After the slow accessor ran: whether {@link #claim} is worth calling; not if {@code claimant}
+   * is null or closed, or if every slot of {@code table} is another open interpreter's (a bypass).
    */
   public boolean isClaimable(SlotTable table, PyInterpreter claimant, MissEvents events) {
     if (claimant == null) {

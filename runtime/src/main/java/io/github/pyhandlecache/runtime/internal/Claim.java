@@ -6,36 +6,15 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
  * An interpreter's claim of a slot with the value its slow accessor returned: the slot's tag while
  * pending, carrying the value so that any thread can complete it ({@link AccessorSlots}). A
  * primitive travels as the bits of a {@code long} and lands in a typed slot: nothing is boxed.
+ * Tags compare by identity: two claims are never the same tag, whatever they carry.
  */
-public final class Claim {
-  private final PyInterpreter claimant;
-  private final Object reference;
-  private final long bits;
-
-  private Claim(PyInterpreter claimant, Object reference, long bits) {
-    this.claimant = claimant;
-    this.reference = reference;
-    this.bits = bits;
-  }
-
+public record Claim(PyInterpreter claimant, Object reference, long bits) {
   public static Claim of(PyInterpreter claimant, Object value) {
     return new Claim(claimant, value, 0);
   }
 
   public static Claim ofBits(PyInterpreter claimant, long bits) {
     return new Claim(claimant, null, bits);
-  }
-
-  public Object reference() {
-    return reference;
-  }
-
-  public long bits() {
-    return bits;
-  }
-
-  PyInterpreter claimant() {
-    return claimant;
   }
 
   @Override

@@ -24,13 +24,6 @@ public final class MissEvents {
   private final Bypass bypass = new Bypass();
   private final NoInterpreter noInterpreter = new NoInterpreter();
 
-  private MissEvents() {
-    claim.begin();
-    reclaim.begin();
-    bypass.begin();
-    noInterpreter.begin();
-  }
-
   /** Starts a miss: returns its events, begun, or null when no recording wants them. */
   public static MissEvents begin() {
     return CLAIM.isEnabled() || RECLAIM.isEnabled() || BYPASS.isEnabled()
@@ -66,6 +59,10 @@ public final class MissEvents {
     @Label("Accessor") String accessor;
     @Label("Interpreter") String interpreter;
     @Label("Slots") int slots;
+
+    MissEvent() {
+      begin(); // a miss's events begin with it; the statics are never committed
+    }
 
     final void commitFor(AccessorSlots accessorSlots, PyInterpreter caller) {
       end();

@@ -1,28 +1,46 @@
 package io.github.pyhandlecache.runtime.internal;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
- * A thread's state for {@code PyInterpreter.current()} in one thread-local: a JDK-type array only
- * its thread writes, all null once it closed its outermost scope and left what its lookup follows.
+ * A thread's {@code PyInterpreter.current()} in JDK-type thread-locals only it writes: its answer
+ * (innermost scope's interpreter, else own lookup), a field a hit reads; its innermost scope and
+ * the lookup to restore after it. All null once it left every scope and lookup.
  */
 public final class ThreadState {
-  public static final int ENTERED = 0; // the interpreter of the innermost open scope
-  public static final int INNERMOST = 1; // that scope
-  public static final int LOOKUP = 2; // the thread's own InterpreterLookup, asked first
-  private static final ThreadLocal<Object[]> STATES = new ThreadLocal<>();
+  public static final int INNERMOST = 0, LOOKUP = 1;
+  private static final ThreadLocal<AtomicReference<Object>> ANSWERS = new ThreadLocal<>();
+  private static final ThreadLocal<Object[]> SCOPES = new ThreadLocal<>();
 
   private ThreadState() {}
 
-  /** Returns the calling thread's state, or null. */
-  public static Object[] ofThisThreadIfAny() {
-    return STATES.get();
+  /** Returns the calling thread's answer or null, unchecked: a hit compares it with tags. */
+  public static Object answer() {
+    if (Thread.currentThread() instanceof InterpreterThread own) {
+      return own.answer.getPlain();
+    }
+    AtomicReference<Object> answer = ANSWERS.get();
+    return answer == null ? null : answer.getPlain();
   }
 
-  /** Returns the calling thread's state, made on its first call: a fault leaves none made. */
-  public static Object[] ofThisThread() {
-    Object[] state = STATES.get();
-    if (state == null) {
-      STATES.set(state = new Object[3]);
+  /** Returns the calling thread's answer, made on its first call; a fault leaves none made. */
+  public static AtomicReference<Object> answerOfThisThread() {
+    if (Thread.currentThread() instanceof InterpreterThread own) {
+      return own.answer;
     }
-    return state;
+    AtomicReference<Object> answer = ANSWERS.get();
+    if (answer == null) {
+      ANSWERS.set(answer = new AtomicReference<>());
+    }
+    return answer;
+  }
+
+  /** Returns the calling thread's innermost scope and lookup, made on its first call. */
+  public static Object[] scopesOfThisThread() {
+    Object[] scopes = SCOPES.get();
+    if (scopes == null) {
+      SCOPES.set(scopes = new Object[2]);
+    }
+    return scopes;
   }
 }

@@ -2,6 +2,7 @@ package io.github.pyhandlecache.runtime.spi;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import io.github.pyhandlecache.runtime.internal.ThreadState;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Finds the interpreter of a thread in no scope, for example that of the polyglot context Python
@@ -14,15 +15,20 @@ public interface InterpreterLookup {
   PyInterpreter currentInterpreter();
 
   /**
-   * Makes {@code lookup} the first one {@link PyInterpreter#current()} asks on the calling thread,
-   * found with its scopes in one thread-local read, until the next call on it; null undoes it. For
-   * lookups told when a thread enters and leaves what they follow (a Truffle {@code
+   * Makes {@code lookup} the first one {@link PyInterpreter#current()} asks on the calling thread
+   * outside every scope, in the read current() makes anyway, until the next call; null undoes it.
+   * For lookups told when a thread enters and leaves what they follow (a Truffle {@code
    * ThreadsActivationListener}): call it on each change, with null once the thread is outside all
    * of it, so that it keeps nothing behind. A fault leaves the thread's lookup as it was.
    *
    * @param lookup the calling thread's own lookup, or null
    */
   static void setThreadLookup(InterpreterLookup lookup) {
-    ThreadState.ofThisThread()[ThreadState.LOOKUP] = lookup;
+    AtomicReference<Object> answer = ThreadState.answerOfThisThread();
+    if (answer.getPlain() instanceof PyInterpreter) { // a scope is open: its outermost restores it
+      ThreadState.scopesOfThisThread()[ThreadState.LOOKUP] = lookup;
+    } else {
+      answer.setPlain(lookup); // stopped by a fault before it writes
+    }
   }
 }
