@@ -118,7 +118,7 @@ public final class BenchmarkPage {
         + " 1st claimer.", PageText.score(taken),
         taken.over(jmh.get(HitRow.FOUR_SLOTS_FIRST_CLAIMER.method)));
     JmhResult implicit = jmh.get(HitRow.GENERATED_IMPLICIT.method);
-    page.format("- The getter form with an entered scope (`PyInterpreter.current()` through a"
+    page.format("- The getter form with an entered scope (the thread's answer read through a"
         + " `ThreadLocal`), on JMH's own threads: %s ns/op, %s the explicit form.",
         PageText.score(implicit), implicit.over(explicit));
     page.format("- The hit (explicit, 1 slot) in the L1 cache: %s ns/op, %s the plain final field.",

@@ -100,7 +100,7 @@ final class JmhSections {
         """);
     page.format("accessor. That call cost %s the 1st claimer's hit.",
         jmh.get(HitRow.FOUR_SLOTS_PREFERRED_TAKEN.method).over(first));
-    page.format("The getter form with an entered scope (`PyInterpreter.current()` through a"
+    page.format("The getter form with an entered scope (the thread's answer read through a"
         + " `ThreadLocal`) cost %s", jmh.get(HitRow.GENERATED_IMPLICIT.method)
         .over(jmh.get(HitRow.GENERATED_EXPLICIT.method)));
     page.text("""

@@ -77,10 +77,20 @@ final class Notes {
 
   String interpreterThread() {
     return """
-        - **Getter form on interpreter threads.** `PyInterpreter.current()` there is a type \
-        check of `Thread.currentThread()` and a load of the thread's field that holds its \
-        current interpreter (which entering and closing a scope keep); the explicit form takes \
-        the interpreter as an argument.""";
+        - **Getter form on interpreter threads.** The getter's hit there reads the thread's \
+        answer: a type check of `Thread.currentThread()`, a load of the thread's field that holds \
+        its answer and a load of the answer (which entering and closing a scope keep); the \
+        explicit form takes the interpreter as an argument.""";
+  }
+
+  String getterInScope() {
+    return """
+        - **Getter form with an entered scope.** The getter's hit reads the thread's answer \
+        (`ThreadState.answer()`, unchecked) through a `ThreadLocal`: the thread, its map, a probe \
+        of the map's table, the entry's key and value, then the answer's field, before the \
+        explicit form's loads. A `ThreadLocal.get()` alone costs more than the explicit hit \
+        (`GraalPyCurrentBenchmark.threadLocalGet`). The limit is the issue's measure of the code \
+        before this design (b193d66).""";
   }
 
   /** Said first when a target is missed: the conditions of this run, from its description. */

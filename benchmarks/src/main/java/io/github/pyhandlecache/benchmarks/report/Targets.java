@@ -19,6 +19,7 @@ final class Targets {
   static final double NO_ALLOCATION_BYTES = 0.5;
   static final double FOURTH_TO_FIRST_CLAIMER = 1.3;
   static final double GETTER_TO_EXPLICIT_ON_INTERPRETER_THREAD = 1.3;
+  static final double GETTER_TO_EXPLICIT_IN_SCOPE = 2.55;
 
   private Targets() {}
 
@@ -77,6 +78,10 @@ final class Targets {
             GETTER_TO_EXPLICIT_ON_INTERPRETER_THREAD),
         getter, getter.atMost(GETTER_TO_EXPLICIT_ON_INTERPRETER_THREAD),
         notes.interpreterThread()));
+    Ratio inScope = jmh.get(HitRow.GENERATED_IMPLICIT.method).over(explicit);
+    targets.add(new Target(String.format("getter form with an entered scope within %.2fx the"
+            + " explicit form, no slower than before this design", GETTER_TO_EXPLICIT_IN_SCOPE),
+        inScope, inScope.atMost(GETTER_TO_EXPLICIT_IN_SCOPE), notes.getterInScope()));
     return targets;
   }
 
