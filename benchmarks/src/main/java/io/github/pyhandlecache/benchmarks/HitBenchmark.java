@@ -11,6 +11,7 @@ import io.github.pyhandlecache.benchmarks.operators.Operator;
 import io.github.pyhandlecache.benchmarks.operators.PlainFieldOperator;
 import io.github.pyhandlecache.benchmarks.operators.PyObjectStub;
 import io.github.pyhandlecache.benchmarks.operators.SeedProtocolOperator;
+import io.github.pyhandlecache.benchmarks.operators.PreviousCurrent;
 import io.github.pyhandlecache.benchmarks.operators.ThreadLocalOperator;
 import io.github.pyhandlecache.benchmarks.operators.VolatileFieldOperator;
 import io.github.pyhandlecache.runtime.PyInterpreter;
@@ -78,6 +79,7 @@ public class HitBenchmark {
   public void fill() {
     interpreter = PyInterpreter.create("main");
     entered = interpreter.enter();
+    PreviousCurrent.enter(interpreter);
     otherInterpreters = new PyInterpreter[] {
       PyInterpreter.create("other-1"), PyInterpreter.create("other-2"), PyInterpreter.create("other-3")
     };
@@ -126,6 +128,7 @@ public class HitBenchmark {
   @TearDown
   public void exit() {
     entered.close();
+    PreviousCurrent.exit();
   }
 
   /** A new interpreter whose preferred slot of a 4-slot accessor is {@code slot}. */
@@ -200,6 +203,12 @@ public class HitBenchmark {
   @Benchmark
   public PyObjectStub generatedImplicit() {
     return generated.currentPyObject();
+  }
+
+  /** The getter form as it was (b193d66): its current() by hand, then the explicit form's hit. */
+  @Benchmark
+  public PyObjectStub previousGetter() {
+    return generated.pyObject(PreviousCurrent.current());
   }
 
   @Benchmark

@@ -13,6 +13,8 @@ enum HitRow {
   GENERATED_EXPLICIT("generatedExplicit", "@PyHandleCached, explicit, 1 slot", Group.PROJECT),
   GENERATED_IMPLICIT("generatedImplicit", "@PyHandleCached, getter, entered scope",
       Group.PROJECT),
+  PREVIOUS_GETTER("previousGetter", "getter as in b193d66: its current() by hand, explicit hit",
+      Group.PROJECT),
   FOUR_SLOTS_FIRST_CLAIMER("generatedFourSlotsFirstClaimer",
       "@PyHandleCached, 4 slots, 1st claimer", Group.PROJECT),
   FOUR_SLOTS_FOURTH_CLAIMER("generatedFourSlotsFourthClaimer",

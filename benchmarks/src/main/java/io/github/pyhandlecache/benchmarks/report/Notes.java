@@ -89,8 +89,8 @@ final class Notes {
         (`ThreadState.answer()`, unchecked) through a `ThreadLocal`: the thread, its map, a probe \
         of the map's table, the entry's key and value, then the answer's field, before the \
         explicit form's loads. A `ThreadLocal.get()` alone costs more than the explicit hit \
-        (`GraalPyCurrentBenchmark.threadLocalGet`). The limit is the issue's measure of the code \
-        before this design (b193d66).""";
+        (`GraalPyCurrentBenchmark.threadLocalGet`). The 2.55x is the issue's measure of the code \
+        before this design (b193d66), whose getter this run measures by hand beside it.""";
   }
 
   /** Said first when a target is missed: the conditions of this run, from its description. */
