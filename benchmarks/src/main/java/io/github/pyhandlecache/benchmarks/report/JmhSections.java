@@ -115,8 +115,8 @@ final class JmhSections {
     page.line("## The getter form on interpreter threads");
     page.line();
     page.text("""
-        JMH's worker threads made by an interpreter's `threadFactory()`, where
-        `PyInterpreter.current()` reads a field of the thread (`InterpreterThreadBenchmark`, through
+        JMH's worker threads made by an interpreter's `threadFactory()`, where the getter's hit
+        reads the thread's answer from a field of the thread (`InterpreterThreadBenchmark`, through
         JMH's custom executor `InterpreterThreadExecutor`, in a JMH invocation of its own: see the
         commands above). The explicit form on the same threads and object is the baseline.
         """);
