@@ -119,7 +119,7 @@ final class AccessorWriter {
       VariableElement parameter = accessor.method().getParameters().get(0);
       interpreter = locals.newName(parameter.getSimpleName().toString());
       method.addParameter(INTERPRETER, interpreter);
-    } else if (accessor.slots() == 1) {
+    } else if (comparesAnswer()) {
       interpreter = locals.newName("current");
       method
           .addComment("The thread's entered interpreter, read unchecked; else its lookup or null,")
@@ -156,9 +156,14 @@ final class AccessorWriter {
       }
       method.endControlFlow().endControlFlow();
     }
-    return accessor.isExplicit() || accessor.slots() > 1
-        ? method.addStatement("return $N($N)", names.missMethod(), interpreter).build()
-        : method.addStatement("return $N($T.current())", names.missMethod(), INTERPRETER).build();
+    return comparesAnswer()
+        ? method.addStatement("return $N($T.current())", names.missMethod(), INTERPRETER).build()
+        : method.addStatement("return $N($N)", names.missMethod(), interpreter).build();
+  }
+
+  /** Whether the hit compares the thread's answer, unchecked: the getter form with one slot. */
+  private boolean comparesAnswer() {
+    return !accessor.isExplicit() && accessor.slots() == 1;
   }
 
   /** The miss method: runs the slow accessor, then claims a slot or returns the owner's value. */

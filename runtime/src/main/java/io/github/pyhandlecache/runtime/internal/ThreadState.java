@@ -16,23 +16,22 @@ public final class ThreadState {
 
   /** Returns the calling thread's answer or null, unchecked: a hit compares it with tags. */
   public static Object answer() {
-    if (Thread.currentThread() instanceof InterpreterThread own) {
-      return own.answer.getPlain();
-    }
-    AtomicReference<Object> answer = ANSWERS.get();
+    AtomicReference<Object> answer = answerIfAny();
     return answer == null ? null : answer.getPlain();
   }
 
   /** Returns the calling thread's answer, made on its first call; a fault leaves none made. */
   public static AtomicReference<Object> answerOfThisThread() {
-    if (Thread.currentThread() instanceof InterpreterThread own) {
-      return own.answer;
-    }
-    AtomicReference<Object> answer = ANSWERS.get();
+    AtomicReference<Object> answer = answerIfAny();
     if (answer == null) {
       ANSWERS.set(answer = new AtomicReference<>());
     }
     return answer;
+  }
+
+  /** An interpreter's thread holds its answer in a field; other threads, in a thread-local. */
+  private static AtomicReference<Object> answerIfAny() {
+    return Thread.currentThread() instanceof InterpreterThread own ? own.answer : ANSWERS.get();
   }
 
   /** Returns the calling thread's innermost scope and lookup, made on its first call. */

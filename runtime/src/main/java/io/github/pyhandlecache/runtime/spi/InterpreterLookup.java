@@ -25,7 +25,7 @@ public interface InterpreterLookup {
    */
   static void setThreadLookup(InterpreterLookup lookup) {
     AtomicReference<Object> answer = ThreadState.answerOfThisThread();
-    if (answer.getPlain() instanceof PyInterpreter) { // a scope is open: its outermost restores it
+    if (answer.getPlain() instanceof PyInterpreter) { // in a scope (or an interpreter's thread)
       ThreadState.scopesOfThisThread()[ThreadState.LOOKUP] = lookup;
     } else {
       answer.setPlain(lookup); // stopped by a fault before it writes
