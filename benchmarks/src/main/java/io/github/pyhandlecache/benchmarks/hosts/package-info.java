@@ -9,6 +9,7 @@
  * field (the floor of a hit); {@link SeedHost} and {@link InlineValidatedHost} are earlier
  * protocols' hits by hand; {@link OneSlotHost} and {@link FourSlotHost} are this project's,
  * generated; {@link PreviousOneSlotHost} and {@link PreviousFourSlotHost} are the previous
- * protocol's ({@link PreviousProtocol}), by hand.
+ * protocol's ({@link PreviousProtocol}), by hand; {@link TokenOneSlotHost} and {@link
+ * TokenFourSlotHost} are a candidate layout ({@link TokenProtocol}), by hand.
  */
 package io.github.pyhandlecache.benchmarks.hosts;

@@ -46,7 +46,7 @@ final class ProgramSections {
           which moves them to the old generation: every run's claims start alike. The registrations
           of earlier runs' hosts pile up in the interpreters until purged.
         """);
-    page.format("- Each figure is the best of %d runs after a warm-up run (of the %d repetitions",
+    page.format("- Each figure is the best of %d runs after warm-up runs (of the %d repetitions",
         runs, repetitions);
     page.line("  for the heap); ± is their spread, highest minus lowest.");
     page.line();
@@ -80,6 +80,17 @@ final class ProgramSections {
     page.format("JOL's layouts of the same (*Footprint* below) add up to %d B per host for 1 slot"
         + " and %d B", one.retainedBytes(), four.retainedBytes());
     page.line("for 4 slots, before the registration arrays' headers and unused elements.");
+    page.line();
+    page.text("""
+        The *candidate* rows are a layout measured before anything generates it
+        (`hosts/TokenProtocol`): inline slots (a tag and a value per slot, in the host), claimed by
+        CASing the tag from empty to the claiming thread, the value from null to the claim's, then
+        the tag from the thread to the interpreter, with nobody waiting on a thread's token; one
+        weak registration per host, shared by every accessor and interpreter of the host. Its
+        values are `Object` fields, written by CAS, so that a `close()` racing a claim could poison
+        one instead of waiting; its `close()` is not written. Its hit is the inline validated one,
+        measured in the registry walk and the hit costs below.
+        """);
     page.line();
   }
 

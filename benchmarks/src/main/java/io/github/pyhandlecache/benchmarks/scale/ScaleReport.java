@@ -8,6 +8,9 @@ import io.github.pyhandlecache.benchmarks.hosts.PreviousFourSlotHost;
 import io.github.pyhandlecache.benchmarks.hosts.PreviousOneSlotHost;
 import io.github.pyhandlecache.benchmarks.hosts.PreviousProtocol;
 import io.github.pyhandlecache.benchmarks.hosts.SeedHost;
+import io.github.pyhandlecache.benchmarks.hosts.TokenFourSlotHost;
+import io.github.pyhandlecache.benchmarks.hosts.TokenOneSlotHost;
+import io.github.pyhandlecache.benchmarks.hosts.TokenProtocol;
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -37,15 +40,16 @@ import java.util.function.IntFunction;
  * subtracts the baseline without a cache. "Collect" is {@link System#gc()} until the heap used
  * stops changing.
  *
- * <p><b>Claim</b>: long-lived claimants (as many as the variant has), then one warm-up run and
- * {@value #RUNS} measured runs of: collect, create fresh hosts (timed apart), collect (so every
- * run's claims start with the hosts in the old generation and the young one empty), then each
- * claimant in turn claims every host, in creation order. Wall time and the thread's allocated
- * bytes of those loops, per claim. The hosts of a run die with it, so the registrations of earlier
- * runs pile up in the claimants until the runtime purges them, as in an application whose objects
- * come and go.
+ * <p><b>Claim</b>: long-lived claimants (as many as the variant has), then {@value #WARM_UP_RUNS}
+ * warm-up runs and {@value #RUNS} measured runs of: collect, create fresh hosts (timed apart),
+ * collect (so every run's claims start with the hosts in the old generation and the young one
+ * empty), then each claimant in turn claims every host, in creation order. Wall time and the
+ * thread's allocated bytes of those loops, per claim. The hosts of a run die with it, so the
+ * registrations of earlier runs pile up in the claimants until the runtime purges them, as in an
+ * application whose objects come and go.
  */
 public final class ScaleReport {
+  private static final int WARM_UP_RUNS = 2;
   private static final int RUNS = 3;
   private static final int HEAP_REPETITIONS = 3;
   private static final int MAX_COLLECTIONS = 10;
@@ -188,12 +192,50 @@ public final class ScaleReport {
                 found += host.value(interpreter) != null ? 1 : 0;
               }
               return found;
+            }),
+        new Variant("token1", "candidate: inline slots with claim tokens (TokenProtocol), 1 slot",
+            1, 1, TokenProtocol.Interpreter::new,
+            n -> {
+              TokenOneSlotHost[] hosts = new TokenOneSlotHost[n];
+              for (int i = 0; i < n; i++) {
+                hosts[i] = new TokenOneSlotHost(names[i]);
+              }
+              return hosts;
+            },
+            (hosts, claimant) -> {
+              TokenProtocol.Interpreter interpreter = (TokenProtocol.Interpreter) claimant;
+              int found = 0;
+              for (TokenOneSlotHost host : (TokenOneSlotHost[]) hosts) {
+                found += host.value(interpreter) != null ? 1 : 0;
+              }
+              return found;
+            }),
+        new Variant("token4",
+            "candidate: inline slots with claim tokens (TokenProtocol), 4 slots, 4 interpreters",
+            4, 4, TokenProtocol.Interpreter::new,
+            n -> {
+              TokenFourSlotHost[] hosts = new TokenFourSlotHost[n];
+              for (int i = 0; i < n; i++) {
+                hosts[i] = new TokenFourSlotHost(names[i]);
+              }
+              return hosts;
+            },
+            (hosts, claimant) -> {
+              TokenProtocol.Interpreter interpreter = (TokenProtocol.Interpreter) claimant;
+              int found = 0;
+              for (TokenFourSlotHost host : (TokenFourSlotHost[]) hosts) {
+                found += host.value(interpreter) != null ? 1 : 0;
+              }
+              return found;
             }));
   }
 
   private static ScaleResult.Row measure(Variant variant, int hosts) {
     Object[] claimants = claimants(variant); // long-lived: every run's claims register with them
-    ScaleResult.Run warmUp = timedRun(variant, hosts, claimants);
+    ScaleResult.Run warmUp = null;
+    for (int run = 0; run < WARM_UP_RUNS; run++) { // one left the seed's first measured run slower
+      warmUp = timedRun(variant, hosts, claimants);
+    }
     List<ScaleResult.Run> runs = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
       runs.add(timedRun(variant, hosts, claimants));

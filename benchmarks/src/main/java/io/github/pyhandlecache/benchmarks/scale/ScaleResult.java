@@ -23,7 +23,7 @@ public record ScaleResult(int hosts, List<String> jvmOptions, List<String> colle
    * @param claimants how many interpreters claim each host, one after another
    * @param heapBytesPerHost the heap used after collection, per host, with the hosts claimed and
    *     the interpreters alive, minus the same before the hosts were created; one per repetition
-   * @param warmUp the first run, not counted
+   * @param warmUp the last warm-up run, not counted
    * @param runs the measured runs
    */
   public record Row(String key, String label, int slots, int claimants,
