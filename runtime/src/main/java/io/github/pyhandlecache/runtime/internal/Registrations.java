@@ -26,6 +26,7 @@ public final class Registrations {
   private static Function<PyInterpreter, Registrations> registrationsOf;
   private final AtomicReference<Chunk> head = new AtomicReference<>(new Chunk(FIRST_CHUNK, null));
   private volatile int keptByPurge;
+  private int heldBehindNewest; // racy, as is what it decides: when purging is worth a scan
 
   /** Tells the protocol how to find an interpreter's registrations: PyInterpreter does, once. */
   public static synchronized void install(Function<PyInterpreter, Registrations> lookup) {
@@ -52,6 +53,7 @@ public final class Registrations {
     }
     head.set(new Chunk(FIRST_CHUNK, null));
     keptByPurge = 0;
+    heldBehindNewest = 0;
     event.end();
     if (event.shouldCommit()) {
       event.interpreter = closed.name();
@@ -82,13 +84,14 @@ public final class Registrations {
   }
 
   /**
-   * Rebuilds the full, so unchanging, chunks behind {@code newest} without cleared references. Of
-   * racing purges, one CAS of {@code newest.next} wins; readers of either chain see all live ones.
+   * Rebuilds the full, so unchanging, chunks behind {@code newest} without cleared references,
+   * once they hold twice what the last purge kept (counted as chunks fill, not by walking them,
+   * which made adds quadratic). Of racing purges, one CAS of {@code newest.next} wins; readers of
+   * either chain see all live ones.
    */
   private void purgeBehind(Chunk newest, Chunk behind) {
-    int held = Stream.iterate(behind, Objects::nonNull, chunk -> chunk.next.get())
-        .mapToInt(chunk -> chunk.refs.length()).sum();
-    if (held < 2 * keptByPurge + MAX_CHUNK) {
+    heldBehindNewest += behind.refs.length();
+    if (heldBehindNewest < 2 * keptByPurge + MAX_CHUNK) {
       return;
     }
     Chunk rebuilt = null;
@@ -105,6 +108,7 @@ public final class Registrations {
     }
     if (newest.next.compareAndSet(behind, rebuilt)) {
       keptByPurge = kept;
+      heldBehindNewest = (kept + MAX_CHUNK - 1) / MAX_CHUNK * MAX_CHUNK; // the rebuilt chunks
     }
   }
 
