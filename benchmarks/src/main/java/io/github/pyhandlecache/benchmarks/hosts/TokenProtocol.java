@@ -26,9 +26,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * typed value field has no poison: generated code would read an {@code Object} and cast it.
  *
  * <p>What is left out, because no benchmark here exercises it: {@code close()}, the killed token
- * and the poison, retaking a token whose thread has ended, purging cleared registrations (the
- * runtime's purge runs when registrations double), and the claim's JFR events beyond the miss's
- * {@code MissEvents.begin()} probe. The tags are {@link Interpreter}s, each pairing a {@code
+ * and the poison, retaking a token whose thread has ended, and the claim's JFR events beyond the
+ * miss's {@code MissEvents.begin()} probe. The tags are {@link Interpreter}s, each pairing a {@code
  * PyInterpreter} with its registrations.
  */
 public final class TokenProtocol {
@@ -65,13 +64,19 @@ public final class TokenProtocol {
     return ref;
   }
 
-  /** An interpreter of this layout: the tag of its slots and the hosts it registered. */
+  /**
+   * An interpreter of this layout: the tag of its slots and the hosts it registered, in chunks
+   * filled by CAS and purged of collected hosts as the runtime's are (once the full chunks hold
+   * twice what the last purge kept), so that a claim costs what the runtime's bookkeeping costs.
+   */
   public static final class Interpreter {
     private static final int FIRST_CHUNK = 16;
     private static final int MAX_CHUNK = 1024;
     private final PyInterpreter interpreter;
     private final AtomicReference<Chunk> newest =
         new AtomicReference<>(new Chunk(FIRST_CHUNK, null));
+    private int held;
+    private int kept;
 
     public Interpreter(PyInterpreter interpreter) {
       this.interpreter = interpreter;
@@ -87,16 +92,42 @@ public final class TokenProtocol {
 
     void register(Registration ref) {
       while (true) {
-        Chunk chunk = newest.get();
-        if (chunk.tryAdd(ref)) {
+        Chunk full = newest.get();
+        if (full.tryAdd(ref)) {
           return;
         }
-        Chunk added = new Chunk(Math.min(2 * chunk.refs.length(), MAX_CHUNK), chunk);
+        Chunk added = new Chunk(Math.min(2 * full.refs.length(), MAX_CHUNK), full);
         added.refs.set(0, ref);
         added.free = 1;
-        if (newest.compareAndSet(chunk, added)) {
+        if (newest.compareAndSet(full, added)) {
+          held += full.refs.length();
+          if (held >= 2 * kept + MAX_CHUNK) {
+            purge(added, full);
+          }
           return;
         }
+      }
+    }
+
+    /** Replaces the chunks from {@code full} on by chunks of their uncollected hosts only. */
+    private void purge(Chunk added, Chunk full) {
+      Chunk rebuilt = null;
+      int live = 0;
+      for (Chunk chunk = full; chunk != null; chunk = chunk.older.get()) {
+        for (int i = 0; i < chunk.refs.length(); i++) {
+          Registration ref = chunk.refs.get(i);
+          if (ref == null || ref.refersTo(null)) {
+            continue;
+          }
+          if (live++ % MAX_CHUNK == 0) {
+            rebuilt = new Chunk(MAX_CHUNK, rebuilt);
+          }
+          rebuilt.refs.set(rebuilt.free++, ref);
+        }
+      }
+      if (added.older.compareAndSet(full, rebuilt)) {
+        kept = live;
+        held = (live + MAX_CHUNK - 1) / MAX_CHUNK * MAX_CHUNK;
       }
     }
 
@@ -116,12 +147,12 @@ public final class TokenProtocol {
   /** Registrations filled from the start by CAS, newest chunk first. */
   private static final class Chunk {
     final AtomicReferenceArray<Registration> refs;
-    final Chunk older;
+    final AtomicReference<Chunk> older;
     int free; // racy: a stale value only costs a longer scan
 
     Chunk(int capacity, Chunk older) {
       this.refs = new AtomicReferenceArray<>(capacity);
-      this.older = older;
+      this.older = new AtomicReference<>(older);
     }
 
     boolean tryAdd(Registration ref) {
