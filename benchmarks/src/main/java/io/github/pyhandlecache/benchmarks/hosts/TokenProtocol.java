@@ -37,7 +37,9 @@ public final class TokenProtocol {
   static boolean claim(Object host, VarHandle tag, VarHandle value, VarHandle registration,
       Interpreter claimant, Object computed) {
     MissEvents.begin();
-    claimant.register(registrationOf(host, registration));
+    if (claimant.registers) {
+      claimant.register(registrationOf(host, registration));
+    }
     if (claimant.isClosed()) { // read after registering, as in the runtime's Release
       return false;
     }
@@ -73,13 +75,23 @@ public final class TokenProtocol {
     private static final int FIRST_CHUNK = 16;
     private static final int MAX_CHUNK = 1024;
     private final PyInterpreter interpreter;
+    private final boolean registers;
     private final AtomicReference<Chunk> newest =
         new AtomicReference<>(new Chunk(FIRST_CHUNK, null));
     private int held;
     private int kept;
 
     public Interpreter(PyInterpreter interpreter) {
+      this(interpreter, true);
+    }
+
+    /**
+     * An interpreter that registers nothing if {@code registers} is false: no {@code close()}
+     * could find its slots, so it only measures what the registration costs a claim.
+     */
+    public Interpreter(PyInterpreter interpreter, boolean registers) {
       this.interpreter = interpreter;
+      this.registers = registers;
     }
 
     boolean isClosed() {

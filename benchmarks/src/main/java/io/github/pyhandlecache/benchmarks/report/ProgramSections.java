@@ -89,7 +89,9 @@ final class ProgramSections {
         weak registration per host, shared by every accessor and interpreter of the host. Its
         values are `Object` fields, written by CAS, so that a `close()` racing a claim could poison
         one instead of waiting; its `close()` is not written. Its hit is the inline validated one,
-        measured in the registry walk and the hit costs below.
+        measured in the registry walk and the hit costs below. The row that registers nothing
+        claims as the candidate does without its registration (no `close()` could find those
+        slots): the difference is what the registration and its purge cost a claim.
         """);
     page.line();
   }

@@ -210,6 +210,25 @@ public final class ScaleReport {
               }
               return found;
             }),
+        new Variant("token1bare",
+            "candidate: inline slots with claim tokens (TokenProtocol), 1 slot, registering nothing",
+            1, 1,
+            interpreter -> new TokenProtocol.Interpreter(interpreter, false),
+            n -> {
+              TokenOneSlotHost[] hosts = new TokenOneSlotHost[n];
+              for (int i = 0; i < n; i++) {
+                hosts[i] = new TokenOneSlotHost(names[i]);
+              }
+              return hosts;
+            },
+            (hosts, claimant) -> {
+              TokenProtocol.Interpreter interpreter = (TokenProtocol.Interpreter) claimant;
+              int found = 0;
+              for (TokenOneSlotHost host : (TokenOneSlotHost[]) hosts) {
+                found += host.value(interpreter) != null ? 1 : 0;
+              }
+              return found;
+            }),
         new Variant("token4",
             "candidate: inline slots with claim tokens (TokenProtocol), 4 slots, 4 interpreters",
             4, 4, TokenProtocol.Interpreter::new,
