@@ -40,7 +40,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
   private static final AccessorSlots SCHEMA_SLOTS;
 
   static {
-    AccessorSlots.requireProtocol(3, "@VERSION@", PyHandleCached_OperatorEntry.class);
+    AccessorSlots.requireProtocol(4, "@VERSION@", PyHandleCached_OperatorEntry.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       PYTHON_OP_TABLE = lookup.findVarHandle(PyHandleCached_OperatorEntry.class, "pythonOpTable",
@@ -125,21 +125,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
   /**
    * The slots of {@code pythonOp(PyInterpreter)}, each written once: see AccessorSlots.
    */
-  @SuppressWarnings("unused")
   private static final class PythonOpTable extends SlotTable {
-    private static final VarHandle TAG0;
-
-    static {
-      try {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        TAG0 = lookup.findVarHandle(PythonOpTable.class, "tag0", Object.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    private Object tag0 = EMPTY;
-
     private Object value0;
 
     @Override
@@ -150,16 +136,6 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     @Override
     protected int slotCount() {
       return 1;
-    }
-
-    @Override
-    protected Object tag(int slot) {
-      return TAG0.getAcquire((SlotTable) this);
-    }
-
-    @Override
-    protected boolean casTag(int slot, Object expected, Object tag) {
-      return TAG0.compareAndSet((SlotTable) this, expected, tag);
     }
 
     @Override
@@ -183,21 +159,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
   /**
    * The slots of {@code schema()}, each written once: see AccessorSlots.
    */
-  @SuppressWarnings("unused")
   private static final class SchemaTable extends SlotTable {
-    private static final VarHandle TAG0;
-
-    static {
-      try {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        TAG0 = lookup.findVarHandle(SchemaTable.class, "tag0", Object.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    private Object tag0 = EMPTY;
-
     private Object value0;
 
     @Override
@@ -208,16 +170,6 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     @Override
     protected int slotCount() {
       return 1;
-    }
-
-    @Override
-    protected Object tag(int slot) {
-      return TAG0.getAcquire((SlotTable) this);
-    }
-
-    @Override
-    protected boolean casTag(int slot, Object expected, Object tag) {
-      return TAG0.compareAndSet((SlotTable) this, expected, tag);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
   private static final AccessorSlots RANK_SLOTS;
 
   static {
-    AccessorSlots.requireProtocol(3, "@VERSION@", PyHandleCached_TensorShape.class);
+    AccessorSlots.requireProtocol(4, "@VERSION@", PyHandleCached_TensorShape.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       RANK_TABLE = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankTable",
@@ -107,8 +107,6 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
    */
   @SuppressWarnings("unused")
   private static final class RankTable extends SlotTable {
-    private static final VarHandle TAG0;
-
     private static final VarHandle TAG1;
 
     private static final VarHandle TAG2;
@@ -116,15 +114,12 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     static {
       try {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
-        TAG0 = lookup.findVarHandle(RankTable.class, "tag0", Object.class);
         TAG1 = lookup.findVarHandle(RankTable.class, "tag1", Object.class);
         TAG2 = lookup.findVarHandle(RankTable.class, "tag2", Object.class);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }
     }
-
-    private Object tag0 = EMPTY;
 
     private Object tag1 = EMPTY;
 
@@ -147,9 +142,9 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     }
 
     @Override
-    protected Object tag(int slot) {
+    public Object tag(int slot) {
       return switch (slot) {
-        case 0 -> TAG0.getAcquire((SlotTable) this);
+        case 0 -> super.tag(0);
         case 1 -> TAG1.getAcquire((SlotTable) this);
         case 2 -> TAG2.getAcquire((SlotTable) this);
         default -> throw new IndexOutOfBoundsException(slot);
@@ -159,7 +154,7 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     @Override
     protected boolean casTag(int slot, Object expected, Object tag) {
       return switch (slot) {
-        case 0 -> TAG0.compareAndSet((SlotTable) this, expected, tag);
+        case 0 -> super.casTag(0, expected, tag);
         case 1 -> TAG1.compareAndSet((SlotTable) this, expected, tag);
         case 2 -> TAG2.compareAndSet((SlotTable) this, expected, tag);
         default -> throw new IndexOutOfBoundsException(slot);

@@ -17,9 +17,11 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Writes the nested class of one accessor's slot tables: {@code slots} tags {@code tagK}, written
- * once through the VarHandles {@code TAGK}, and values {@code valueK} typed exactly (a primitive is
- * never boxed), with the operations the runtime's protocol calls. A value type that is not
+ * Writes the nested class of one accessor's slot tables: values {@code valueK} typed exactly (a
+ * primitive is never boxed) and, past slot 0, whose tag the runtime's {@code SlotTable} holds, tags
+ * {@code tagK} written once through the VarHandles {@code TAGK}, with the operations the runtime's
+ * protocol calls. A 1-slot table has no tag, VarHandle or static initializer of its own, which
+ * javac compiles measurably faster in a module of many generated classes. A value type that is not
  * reifiable, or is raw, makes the class generic in {@code V}, since a static nested class cannot
  * name the generated class's type variables.
  */
@@ -81,50 +83,19 @@ final class SlotTableWriter {
     if (generic) {
       table.addTypeVariable(V);
     }
-    // "unused": tags are read and written through VarHandles only, which Eclipse's compiler ignores.
-    table.addAnnotation(TypeWarnings.suppress(List.of("unused")));
-    CodeBlock.Builder handles =
-        CodeBlock.builder()
-            .beginControlFlow("try")
-            .addStatement(
-                "$T lookup = $T.lookup()", MethodHandles.Lookup.class, MethodHandles.class);
-    for (int slot = 0; slot < slots; slot++) {
-      table.addField(
-          FieldSpec.builder(VarHandle.class, tagHandle(slot), Modifier.PRIVATE, Modifier.STATIC,
-              Modifier.FINAL).build());
-      handles.addStatement("$N = lookup.findVarHandle($T.class, $S, $T.class)",
-          tagHandle(slot), rawType, tag(slot), Object.class);
-    }
-    table.addStaticBlock(
-        handles
-            .nextControlFlow("catch ($T e)", ReflectiveOperationException.class)
-            .addStatement("throw new $T(e)", ExceptionInInitializerError.class)
-            .endControlFlow()
-            .build());
-    for (int slot = 0; slot < slots; slot++) {
-      table.addField(
-          FieldSpec.builder(Object.class, tag(slot), Modifier.PRIVATE).initializer("EMPTY").build());
+    if (slots > 1) {
+      addTags(table);
     }
     for (int slot = 0; slot < slots; slot++) {
       table.addField(FieldSpec.builder(fieldType, value(slot), Modifier.PRIVATE).build());
     }
-    return table
+    table
         .addMethod(override("newTable", self).addStatement("return $L", newTable()).build())
-        .addMethod(override("slotCount", TypeName.INT).addStatement("return $L", slots).build())
-        .addMethod(
-            override("tag", ClassName.OBJECT)
-                .addParameter(int.class, "slot")
-                .addCode(switchOnSlot(true, slot -> CodeBlock.of(
-                    "$N.getAcquire(($T) this)", tagHandle(slot), SLOT_TABLE)))
-                .build())
-        .addMethod(
-            override("casTag", TypeName.BOOLEAN)
-                .addParameter(int.class, "slot")
-                .addParameter(Object.class, "expected")
-                .addParameter(Object.class, "tag")
-                .addCode(switchOnSlot(true, slot -> CodeBlock.of(
-                    "$N.compareAndSet(($T) this, expected, tag)", tagHandle(slot), SLOT_TABLE)))
-                .build())
+        .addMethod(override("slotCount", TypeName.INT).addStatement("return $L", slots).build());
+    if (slots > 1) {
+      addTagMethods(table);
+    }
+    return table
         .addMethod(
             suppressUnchecked(override("fill", TypeName.VOID))
                 .addParameter(int.class, "slot")
@@ -147,6 +118,59 @@ final class SlotTableWriter {
                 .addCode(switchOnSlot(true, slot -> CodeBlock.of("$N", value(slot))))
                 .build())
         .build();
+  }
+
+  /** Declares tags 1 and up (slot 0's is the runtime's) and their VarHandles. */
+  private void addTags(TypeSpec.Builder table) {
+    // "unused": tags are read and written through VarHandles only, which Eclipse's compiler ignores.
+    table.addAnnotation(TypeWarnings.suppress(List.of("unused")));
+    CodeBlock.Builder handles =
+        CodeBlock.builder()
+            .beginControlFlow("try")
+            .addStatement(
+                "$T lookup = $T.lookup()", MethodHandles.Lookup.class, MethodHandles.class);
+    for (int slot = 1; slot < slots; slot++) {
+      table.addField(
+          FieldSpec.builder(VarHandle.class, tagHandle(slot), Modifier.PRIVATE, Modifier.STATIC,
+              Modifier.FINAL).build());
+      handles.addStatement("$N = lookup.findVarHandle($T.class, $S, $T.class)",
+          tagHandle(slot), rawType, tag(slot), Object.class);
+    }
+    table.addStaticBlock(
+        handles
+            .nextControlFlow("catch ($T e)", ReflectiveOperationException.class)
+            .addStatement("throw new $T(e)", ExceptionInInitializerError.class)
+            .endControlFlow()
+            .build());
+    for (int slot = 1; slot < slots; slot++) {
+      table.addField(
+          FieldSpec.builder(Object.class, tag(slot), Modifier.PRIVATE).initializer("EMPTY").build());
+    }
+  }
+
+  /** Overrides the tag operations for slots past 0, whose tags the nested class declares. */
+  private void addTagMethods(TypeSpec.Builder table) {
+    table
+        .addMethod(
+            MethodSpec.methodBuilder("tag")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ClassName.OBJECT)
+                .addParameter(int.class, "slot")
+                .addCode(switchOnSlot(true, slot -> slot == 0
+                    ? CodeBlock.of("super.tag(0)")
+                    : CodeBlock.of("$N.getAcquire(($T) this)", tagHandle(slot), SLOT_TABLE)))
+                .build())
+        .addMethod(
+            override("casTag", TypeName.BOOLEAN)
+                .addParameter(int.class, "slot")
+                .addParameter(Object.class, "expected")
+                .addParameter(Object.class, "tag")
+                .addCode(switchOnSlot(true, slot -> slot == 0
+                    ? CodeBlock.of("super.casTag(0, expected, tag)")
+                    : CodeBlock.of(
+                        "$N.compareAndSet(($T) this, expected, tag)", tagHandle(slot), SLOT_TABLE)))
+                .build());
   }
 
   private static String tag(int slot) {

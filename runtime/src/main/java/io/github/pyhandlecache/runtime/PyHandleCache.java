@@ -27,16 +27,12 @@ import java.util.function.Supplier;
  * @param <T> the type of the cached value
  */
 public final class PyHandleCache<T> {
-  private static final VarHandle TABLE;
+  private static final VarHandle TABLE =
+      SlotTable.fieldHandle(MethodHandles.lookup(), "table", Table.class);
   private static final AccessorSlots[] SLOTS_BY_COUNT =
       new AccessorSlots[AccessorSlots.MAX_SLOTS + 1];
 
   static {
-    try {
-      TABLE = MethodHandles.lookup().findVarHandle(PyHandleCache.class, "table", Table.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
     for (int slots = 1; slots <= AccessorSlots.MAX_SLOTS; slots++) {
       SLOTS_BY_COUNT[slots] = AccessorSlots.of(TABLE, new Table(slots), "PyHandleCache");
     }
@@ -134,7 +130,7 @@ public final class PyHandleCache<T> {
     }
 
     @Override
-    protected Object tag(int slot) {
+    public Object tag(int slot) {
       return TAGS.getAcquire(slots, 2 * slot);
     }
 

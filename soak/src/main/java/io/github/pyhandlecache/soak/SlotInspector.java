@@ -28,6 +28,7 @@ final class SlotInspector {
   private static final Field HEAD = accessible(Registrations.class, "head");
   private static final Field NEXT = accessible(nested(Registrations.class, "Chunk"), "next");
   private static final Field REFS = accessible(nested(Registrations.class, "Chunk"), "refs");
+  private static final Field FREE = accessible(nested(Registrations.class, "Chunk"), "free");
   /** The instance fields of a table class, where its tags and values are. */
   private static final ClassValue<List<Field>> TABLE_FIELDS = new ClassValue<>() {
     @Override
@@ -60,7 +61,7 @@ final class SlotInspector {
   private SlotInspector() {}
 
   /**
-   * What an interpreter's registrations hold: {@code size()}, as Registrations counts them, then
+   * What an interpreter's registrations hold: their count, below each chunk's first free slot, then
    * how many of them are of collected hosts, and how many distinct registrations of live hosts
    * there are among the others (a host's registration is added again on each claim).
    */
@@ -87,8 +88,10 @@ final class SlotInspector {
     Set<Object> ofCollected = Collections.newSetFromMap(new IdentityHashMap<>());
     int ofLive = 0;
     Set<Object> live = Collections.newSetFromMap(new IdentityHashMap<>());
+    int size = 0;
     for (Object chunk = plain(read(HEAD, registrations)); chunk != null;
         chunk = plain(read(NEXT, chunk))) {
+      size += (int) read(FREE, chunk);
       for (Object ref : elements(read(REFS, chunk))) {
         if (ref != null && ((Reference<?>) ref).get() == null) {
           ofCollected.add(ref);
@@ -98,7 +101,7 @@ final class SlotInspector {
         }
       }
     }
-    return new Registered(registrations.size(), ofCollected, ofLive, live.size());
+    return new Registered(size, ofCollected, ofLive, live.size());
   }
 
   /**

@@ -1,11 +1,10 @@
 package io.github.pyhandlecache.runtime.internal;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
-import java.util.Properties;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 
 /**
  * The slots of one cached accessor, on every object that has it, and the protocol that claims and
@@ -57,11 +56,11 @@ public final class AccessorSlots {
   /** The {@code slots} limit of {@code @PyHandleCached}. */
   public static final int MAX_SLOTS = 16;
   /** The protocol this runtime speaks with generated code: see {@link #requireProtocol}. */
-  static final int PROTOCOL = 3;
+  static final int PROTOCOL = 4;
   /** Claims that lose this many rounds in a row return their own value instead of claiming. */
   static final int MAX_ATTEMPTS = 64;
   private final VarHandle tables;
-  private final SlotTable empty;
+  final SlotTable empty; // every slot empty: what a new object's table is a copy of
   /** How events name the accessor: {@code Foo.op(PyInterpreter)}, {@code Foo.op()}. */
   final String accessor;
   /** What registrations hold: they must not keep a generated class, hence its loader, alive. */
@@ -88,11 +87,10 @@ public final class AccessorSlots {
 
   /** This runtime's Maven version, which the build writes into {@code version.properties}. */
   static String runtimeVersion() {
-    try (InputStream in = AccessorSlots.class.getResourceAsStream("version.properties")) {
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version");
-    } catch (IOException | NullPointerException e) {
+    try {
+      return ResourceBundle.getBundle(AccessorSlots.class.getPackageName() + ".version")
+          .getString("version");
+    } catch (MissingResourceException e) {
       return "(unknown version)";
     }
   }
@@ -204,10 +202,6 @@ public final class AccessorSlots {
         return owned;
       }
     }
-  }
-
-  int slotCount() {
-    return empty.slotCount();
   }
 
   /** Returns {@code host}'s table, installing an empty one if it has none yet. */

@@ -69,7 +69,7 @@ public final class MissEvents {
       if (shouldCommit()) {
         accessor = accessorSlots.accessor;
         interpreter = caller == null ? null : caller.name();
-        slots = accessorSlots.slotCount();
+        slots = accessorSlots.empty.slotCount();
         commit();
       }
     }

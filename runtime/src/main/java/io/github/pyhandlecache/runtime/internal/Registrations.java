@@ -2,11 +2,9 @@ package io.github.pyhandlecache.runtime.internal;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
 import java.lang.ref.WeakReference;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -24,7 +22,7 @@ public final class Registrations {
   private static final int FIRST_CHUNK = 16;
   private static final int MAX_CHUNK = 1024;
   private static Function<PyInterpreter, Registrations> registrationsOf;
-  private final AtomicReference<Chunk> head = new AtomicReference<>(new Chunk(FIRST_CHUNK, null));
+  final AtomicReference<Chunk> head = new AtomicReference<>(new Chunk(FIRST_CHUNK, null));
   private volatile int keptByPurge;
   private int heldBehindNewest; // racy, as is what it decides: when purging is worth a scan
 
@@ -60,12 +58,6 @@ public final class Registrations {
       event.released = released;
       event.commit();
     }
-  }
-
-  /** How many registrations are held, those of collected objects included (racing adds aside). */
-  public int size() {
-    return Stream.iterate(head.get(), Objects::nonNull, chunk -> chunk.next.get())
-        .mapToInt(chunk -> chunk.free).sum();
   }
 
   void add(HostRef ref) {
@@ -113,7 +105,7 @@ public final class Registrations {
   }
 
   /** An array of registrations, filled from the start by CAS. */
-  private static final class Chunk {
+  static final class Chunk {
     final AtomicReferenceArray<HostRef> refs;
     final AtomicReference<Chunk> next;
     int free; // every slot below it is taken (racy: a stale value only costs a longer scan)

@@ -1,21 +1,35 @@
 package io.github.pyhandlecache.runtime.internal;
 
 import io.github.pyhandlecache.runtime.PyInterpreter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
  * One object's slots of one cached accessor, written once ({@link AccessorSlots}). A generated
- * class declares one subclass per accessor, with tags {@code tag0, tag1, ...} and values
- * {@code value0, value1, ...} typed exactly, so that a hit reads them directly.
+ * class declares one subclass per accessor, with values {@code value0, ...} typed exactly (a hit
+ * reads them directly) and tags {@code tag1, ...}: slot 0's is here, so that a 1-slot table has no
+ * VarHandle and no static initializer of its own, which javac compiles measurably faster.
  */
 public abstract class SlotTable {
+  private static final VarHandle TAG0 = fieldHandle(MethodHandles.lookup(), "tag0", Object.class);
   /** The tag of a slot nobody has claimed. Not null, so that no caller, null included, hits it. */
   protected static final Object EMPTY = new Marker("empty");
   /** The tag of a slot that can no longer be claimed in this table: it must be replaced. */
   static final Object ABANDONED = new Marker("abandoned");
   /** The object's registration with interpreters, carried to each new table. */
   volatile Registrations.HostRef registration; // racing first claims may each make one: all work
+  @SuppressWarnings("unused") private Object tag0 = EMPTY; // through TAG0
+
+  /** Returns the VarHandle of a field of {@code lookup}'s class, for its static initializer. */
+  public static VarHandle fieldHandle(MethodHandles.Lookup lookup, String field, Class<?> type) {
+    try {
+      return lookup.findVarHandle(lookup.lookupClass(), field, type);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /** A new table of the same class, every slot empty. */
   protected abstract SlotTable newTable();
@@ -23,11 +37,15 @@ public abstract class SlotTable {
   /** How many slots the table has: the same for every table of an accessor. */
   protected abstract int slotCount();
 
-  /** Slot {@code slot}'s tag, by an acquire load. */
-  protected abstract Object tag(int slot);
+  /** Slot {@code slot}'s tag, by an acquire load; tables of more slots override it for theirs. */
+  public Object tag(int slot) {
+    return TAG0.getAcquire(this);
+  }
 
   /** Sets slot {@code slot}'s tag to {@code tag} if it is {@code expected}, atomically. */
-  protected abstract boolean casTag(int slot, Object expected, Object tag);
+  protected boolean casTag(int slot, Object expected, Object tag) {
+    return TAG0.compareAndSet(this, expected, tag);
+  }
 
   /** Writes {@code claim}'s value into slot {@code slot}, where {@code claim} is pending. */
   protected abstract void fill(int slot, Claim claim);

@@ -107,7 +107,7 @@ public final class HookedHost {
     }
 
     @Override
-    protected Object tag(int slot) {
+    public Object tag(int slot) {
       return TAGS.getAcquire(tags, slot);
     }
 

@@ -6,8 +6,16 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
 public final class Registered {
   private Registered() {}
 
-  /** How many registrations {@code interpreter} holds, those of collected objects included. */
+  /**
+   * How many registrations {@code interpreter} holds, those of collected objects included (racing
+   * adds aside): what its chunks hold below their first free slot.
+   */
   public static int count(PyInterpreter interpreter) {
-    return Registrations.of(interpreter).size();
+    int count = 0;
+    for (Registrations.Chunk chunk = Registrations.of(interpreter).head.get(); chunk != null;
+        chunk = chunk.next.get()) {
+      count += chunk.free;
+    }
+    return count;
   }
 }
