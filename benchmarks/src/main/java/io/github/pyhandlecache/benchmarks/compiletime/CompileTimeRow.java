@@ -16,7 +16,7 @@ public record CompileTimeRow(
     return new CompileTimeRow(variant, classes, median(runsSeconds), List.copyOf(runsSeconds));
   }
 
-  static double median(List<Double> values) {
+  public static double median(List<Double> values) {
     List<Double> sorted = values.stream().sorted().toList();
     int middle = sorted.size() / 2;
     return sorted.size() % 2 == 1

@@ -1,6 +1,7 @@
 package io.github.pyhandlecache.benchmarks.report;
 
 import com.google.gson.Gson;
+import io.github.pyhandlecache.benchmarks.compiletime.CompileTimeBenchmark;
 import io.github.pyhandlecache.benchmarks.compiletime.CompileTimeRow;
 import io.github.pyhandlecache.benchmarks.footprint.Footprint;
 import io.github.pyhandlecache.benchmarks.footprint.FootprintRow;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one run of {@code benchmarks/run} wrote into its results directory, which is all the
@@ -28,6 +30,22 @@ record RunData(JmhRun jmh, ScaleResult scale, Footprint footprint,
             CompileTimeRow[].class)),
         gson.fromJson(Files.readString(results.resolve("machine.json")), Machine.class),
         Files.readString(results.resolve("commands.txt")).strip());
+  }
+
+  /** This processor's compile-time row. */
+  CompileTimeRow compileTimeOfThisProcessor() {
+    return compileTime.stream()
+        .filter(row -> row.variant().equals(CompileTimeBenchmark.PY_HANDLE_CACHE_PROCESSOR))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The compile-time row of an earlier commit's processor, if the run had one. */
+  Optional<CompileTimeRow> compileTimeOfBaseline() {
+    return compileTime.stream()
+        .filter(row -> row.variant().startsWith(CompileTimeBenchmark.PY_HANDLE_CACHE_PROCESSOR
+            + " of "))
+        .findFirst();
   }
 
   /** The footprint row of one of this project's accessors. */

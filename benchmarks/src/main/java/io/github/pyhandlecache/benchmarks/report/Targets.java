@@ -1,9 +1,12 @@
 package io.github.pyhandlecache.benchmarks.report;
 
+import io.github.pyhandlecache.benchmarks.compiletime.CompileTimeRow;
 import io.github.pyhandlecache.benchmarks.report.Ratio.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * This round's targets, each limit written once, with verdicts computed from the run's data.
@@ -87,7 +90,26 @@ final class Targets {
     targets.add(new Target("getter form with an entered scope no slower than the getter as in"
             + " b193d66 (its `current()` by hand, then the explicit hit), in this run",
         toPrevious, toPrevious.atMost(1.0), notes.getterInScope()));
+    data.compileTimeOfBaseline().ifPresent(baseline -> {
+      List<Double> turns = turnByTurn(data.compileTimeOfThisProcessor(), baseline);
+      double fastest = turns.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+      double slowest = turns.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+      targets.add(new Target(String.format("compile time, %,d generated classes: no slower than"
+              + " the processor of %s, turn by turn in this run", baseline.classes(),
+              baseline.variant().substring(baseline.variant().lastIndexOf(' ') + 1)),
+          String.format("%.2fx, turns %s", CompileTimeRow.median(turns), turns.stream()
+              .map(ratio -> String.format("%.2fx", ratio)).collect(Collectors.joining(", "))),
+          Verdict.atMost((fastest + slowest) / 2, (slowest - fastest) / 2, 1.0),
+          notes.compileTime()));
+    });
     return targets;
+  }
+
+  /** Each counted run of {@code row} over the run of {@code baseline} in the same turn. */
+  private static List<Double> turnByTurn(CompileTimeRow row, CompileTimeRow baseline) {
+    return IntStream.range(0, row.runsSeconds().size())
+        .mapToObj(turn -> row.runsSeconds().get(turn) / baseline.runsSeconds().get(turn))
+        .toList();
   }
 
   /** The host counts the registry walk ran with, smallest first. */
