@@ -21,8 +21,10 @@ import java.util.List;
  * path> <baseline classpath>]}.
  */
 public final class CompileTimeBenchmark {
-  /** The name of this processor's variant; the baseline's is this, then " of " and its name. */
+  /** The name of this processor's variant. */
   public static final String PY_HANDLE_CACHE_PROCESSOR = "javac + pyhandlecache-processor";
+  /** What the baseline's variant name starts with; its commit follows. */
+  public static final String BASELINE_PREFIX = PY_HANDLE_CACHE_PROCESSOR + " of ";
   private static final String PROCESSOR = "io.github.pyhandlecache.processor.PyHandleCacheProcessor";
 
   public static void main(String[] args) throws IOException, InterruptedException {
@@ -43,7 +45,7 @@ public final class CompileTimeBenchmark {
             "-processor", "com.google.auto.value.processor.AutoValueProcessor,"
                 + "com.google.auto.value.extension.memoized.processor.MemoizedValidator")));
     if (args.length > 7) {
-      variants.add(new Variant(PY_HANDLE_CACHE_PROCESSOR + " of " + args[7], "baseline",
+      variants.add(new Variant(BASELINE_PREFIX + args[7], "baseline",
           GeneratedModule.PY_HANDLE_CACHED, args[9], "-processorpath", args[8],
           "-processor", PROCESSOR));
     }

@@ -43,8 +43,7 @@ record RunData(JmhRun jmh, ScaleResult scale, Footprint footprint,
   /** The compile-time row of an earlier commit's processor, if the run had one. */
   Optional<CompileTimeRow> compileTimeOfBaseline() {
     return compileTime.stream()
-        .filter(row -> row.variant().startsWith(CompileTimeBenchmark.PY_HANDLE_CACHE_PROCESSOR
-            + " of "))
+        .filter(row -> row.variant().startsWith(CompileTimeBenchmark.BASELINE_PREFIX))
         .findFirst();
   }
 

@@ -1,5 +1,6 @@
 package io.github.pyhandlecache.benchmarks.report;
 
+import io.github.pyhandlecache.benchmarks.compiletime.CompileTimeBenchmark;
 import io.github.pyhandlecache.benchmarks.compiletime.CompileTimeRow;
 import io.github.pyhandlecache.benchmarks.report.Ratio.Verdict;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ final class Targets {
       double slowest = turns.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
       targets.add(new Target(String.format("compile time, %,d generated classes: no slower than"
               + " the processor of %s, turn by turn in this run", baseline.classes(),
-              baseline.variant().substring(baseline.variant().lastIndexOf(' ') + 1)),
+              baseline.variant().substring(CompileTimeBenchmark.BASELINE_PREFIX.length())),
           String.format("%.2fx, turns %s", CompileTimeRow.median(turns), turns.stream()
               .map(ratio -> String.format("%.2fx", ratio)).collect(Collectors.joining(", "))),
           Verdict.atMost((fastest + slowest) / 2, (slowest - fastest) / 2, 1.0),
