@@ -40,7 +40,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
   private static final AccessorSlots SCHEMA_SLOTS;
 
   static {
-    AccessorSlots.requireProtocol(4, "@VERSION@", PyHandleCached_OperatorEntry.class);
+    AccessorSlots.requireProtocol(5, "@VERSION@", PyHandleCached_OperatorEntry.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       PYTHON_OP_TABLE = lookup.findVarHandle(PyHandleCached_OperatorEntry.class, "pythonOpTable",
@@ -83,11 +83,8 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     Object computed = super.pythonOp(interpreter);
     // Read through the constant VarHandle, which inlines; the runtime's would not.
     PythonOpTable table = (PythonOpTable) (Object) PYTHON_OP_TABLE.getAcquire((Object) this);
-    if (!PYTHON_OP_SLOTS.isClaimable(table, interpreter, events)) {
-      return computed;
-    }
-    table = (PythonOpTable) PYTHON_OP_SLOTS.claim(this, table, Claim.of(interpreter, computed), events);
-    int slot = table.slotOf(interpreter);
+    table = (PythonOpTable) PYTHON_OP_SLOTS.claim(this, table, interpreter, computed, 0, events);
+    int slot = AccessorSlots.slotOf(table, interpreter);
     return slot >= 0 ? table.value(slot) : computed;
   }
 
@@ -114,11 +111,8 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     Object computed = super.schema();
     // Read through the constant VarHandle, which inlines; the runtime's would not.
     table = (SchemaTable) (Object) SCHEMA_TABLE.getAcquire((Object) this);
-    if (!SCHEMA_SLOTS.isClaimable(table, interpreter, events)) {
-      return computed;
-    }
-    table = (SchemaTable) SCHEMA_SLOTS.claim(this, table, Claim.of(interpreter, computed), events);
-    int slot = table.slotOf(interpreter);
+    table = (SchemaTable) SCHEMA_SLOTS.claim(this, table, interpreter, computed, 0, events);
+    int slot = AccessorSlots.slotOf(table, interpreter);
     return slot >= 0 ? table.value(slot) : computed;
   }
 

@@ -35,7 +35,7 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
   private static final AccessorSlots RANK_SLOTS;
 
   static {
-    AccessorSlots.requireProtocol(4, "@VERSION@", PyHandleCached_TensorShape.class);
+    AccessorSlots.requireProtocol(5, "@VERSION@", PyHandleCached_TensorShape.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       RANK_TABLE = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankTable",
@@ -94,11 +94,8 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
     int computed = super.rank();
     // Read through the constant VarHandle, which inlines; the runtime's would not.
     table = (RankTable) (Object) RANK_TABLE.getAcquire((Object) this);
-    if (!RANK_SLOTS.isClaimable(table, interpreter, events)) {
-      return computed;
-    }
-    table = (RankTable) RANK_SLOTS.claim(this, table, Claim.ofBits(interpreter, computed), events);
-    int slot = table.slotOf(interpreter);
+    table = (RankTable) RANK_SLOTS.claim(this, table, interpreter, null, computed, events);
+    int slot = AccessorSlots.slotOf(table, interpreter);
     return slot >= 0 ? table.value(slot) : computed;
   }
 

@@ -196,13 +196,10 @@ final class AccessorWriter {
             "$L$L",
             findsOwnedSlot ? CodeBlock.of("table = ") : CodeBlock.of("$T table = ", readType()),
             readTable())
-        .beginControlFlow("if (!$N.isClaimable(table, $N, events))", names.slots(), interpreter)
-        .addStatement("return computed")
-        .endControlFlow()
         .addStatement(
-            "table = ($T) $N.claim(this, table, $L, events)",
-            readType(), names.slots(), table.newClaim(interpreter, "computed"))
-        .addStatement("int slot = table.slotOf($N)", interpreter)
+            "table = ($T) $N.claim(this, table, $N, $L, events)",
+            readType(), names.slots(), interpreter, table.claimedValue("computed"))
+        .addStatement("int slot = $T.slotOf(table, $N)", ACCESSOR_SLOTS, interpreter)
         .addStatement("return slot >= 0 ? $Ltable.value(slot) : computed", valueCast())
         .build();
   }

@@ -232,23 +232,22 @@ final class SlotTableWriter {
     }
   }
 
-  /** How the miss method makes a claim of {@code value}: its bits if primitive. */
-  CodeBlock newClaim(String interpreter, String value) {
+  /** How the miss method passes {@code value} to a claim: a reference, or a primitive's bits. */
+  CodeBlock claimedValue(String value) {
     switch (valueMirror.getKind()) {
       case BOOLEAN:
-        return CodeBlock.of("$T.ofBits($N, $N ? 1 : 0)", RuntimeNames.CLAIM, interpreter, value);
+        return CodeBlock.of("null, $N ? 1 : 0", value);
       case DOUBLE:
       case FLOAT:
-        return CodeBlock.of("$T.ofBits($N, $T.doubleToRawLongBits($N))",
-            RuntimeNames.CLAIM, interpreter, Double.class, value);
+        return CodeBlock.of("null, $T.doubleToRawLongBits($N)", Double.class, value);
       case LONG:
       case INT:
       case SHORT:
       case CHAR:
       case BYTE:
-        return CodeBlock.of("$T.ofBits($N, $N)", RuntimeNames.CLAIM, interpreter, value);
+        return CodeBlock.of("null, $N", value);
       default:
-        return CodeBlock.of("$T.of($N, $N)", RuntimeNames.CLAIM, interpreter, value);
+        return CodeBlock.of("$N, 0", value);
     }
   }
 }

@@ -87,11 +87,8 @@ public final class PyHandleCache<T> {
     MissEvents events = MissEvents.begin();
     T computed = slowAccessor.get();
     table = (Table) TABLE.getAcquire(this);
-    if (!slots.isClaimable(table, interpreter, events)) {
-      return computed;
-    }
-    table = (Table) slots.claim(this, table, Claim.of(interpreter, computed), events);
-    owned = table.slotOf(interpreter);
+    table = (Table) slots.claim(this, table, interpreter, computed, 0, events);
+    owned = AccessorSlots.slotOf(table, interpreter);
     return owned >= 0 ? cast(table.value(owned)) : computed;
   }
 

@@ -56,7 +56,7 @@ public final class AccessorSlots {
   /** The {@code slots} limit of {@code @PyHandleCached}. */
   public static final int MAX_SLOTS = 16;
   /** The protocol this runtime speaks with generated code: see {@link #requireProtocol}. */
-  static final int PROTOCOL = 4;
+  static final int PROTOCOL = 5;
   /** Claims that lose this many rounds in a row return their own value instead of claiming. */
   static final int MAX_ATTEMPTS = 64;
   private final VarHandle tables;
@@ -114,36 +114,25 @@ public final class AccessorSlots {
   }
 
   /**
-   * After the slow accessor ran: whether {@link #claim} is worth calling; not if {@code claimant}
-   * is null or closed, or if every slot of {@code table} is another open interpreter's (a bypass).
+   * After the slow accessor ran: claims a slot of {@code host} for {@code claimant}, with the value
+   * it computed ({@code reference}, or a primitive's {@code bits}), first in {@code table} (what the
+   * caller read, or null). Claims nothing if {@code claimant} is null or closed, or if every slot
+   * is another open interpreter's (a bypass). Returns the table in which the claimant may own a
+   * slot now (by its claim or another thread's), or {@code table} if it claimed nothing.
+   *
+   * <p>One method, more bytecode than C2 inlines at a hot call (FreqInlineSize, 325 bytes): a
+   * generated accessor compiles to its hit and a call, small enough for its callers to inline it
+   * however many misses warmed it up (the processor's AccessorInliningTest).
    */
-  public boolean isClaimable(SlotTable table, PyInterpreter claimant, MissEvents events) {
+  public SlotTable claim(Object host, SlotTable table, PyInterpreter claimant, Object reference,
+      long bits, MissEvents events) {
     if (claimant == null) {
       MissEvents.noInterpreter(events, this);
-      return false;
-    } else if (claimant.isClosed()) {
-      return false;
-    } else if (table == null) {
-      return true;
+      return table;
+    } else if (claimant.isClosed() || table != null && isBypassed(table, claimant, events)) {
+      return table;
     }
-    for (int slot = 0; slot < table.slotCount(); slot++) {
-      Object tag = table.tag(slot);
-      if (tag == claimant || tag == SlotTable.EMPTY || isReclaimable(tag)
-          || isClaimOf(tag, claimant)) {
-        return true;
-      }
-    }
-    MissEvents.bypass(events, this, claimant);
-    return false;
-  }
-
-  /**
-   * Claims a slot of {@code host} for {@code claim}'s claimant, first in {@code table} (what the
-   * caller read, or null); returns {@code host}'s table afterwards, in which the claimant may own a
-   * slot (by its claim or another thread's).
-   */
-  public SlotTable claim(Object host, SlotTable table, Claim claim, MissEvents events) {
-    PyInterpreter claimant = claim.claimant();
+    Claim claim = new Claim(claimant, reference, bits);
     table = table != null ? table : read(host);
     Registrations.of(claimant).add(registration(host, table)); // before `closed`: see the Note
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++, table = read(host)) {
@@ -188,6 +177,19 @@ public final class AccessorSlots {
       }
     }
     return read(host);
+  }
+
+  /** Whether every slot of {@code table} is another open interpreter's: a bypass, recorded. */
+  private boolean isBypassed(SlotTable table, PyInterpreter claimant, MissEvents events) {
+    for (int slot = 0; slot < table.slotCount(); slot++) {
+      Object tag = table.tag(slot);
+      if (tag == claimant || tag == SlotTable.EMPTY || isReclaimable(tag)
+          || isClaimOf(tag, claimant)) {
+        return false;
+      }
+    }
+    MissEvents.bypass(events, this, claimant);
+    return true;
   }
 
   /**

@@ -9,14 +9,6 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
  * Tags compare by identity: two claims are never the same tag, whatever they carry.
  */
 public record Claim(PyInterpreter claimant, Object reference, long bits) {
-  public static Claim of(PyInterpreter claimant, Object value) {
-    return new Claim(claimant, value, 0);
-  }
-
-  public static Claim ofBits(PyInterpreter claimant, long bits) {
-    return new Claim(claimant, null, bits);
-  }
-
   @Override
   public String toString() {
     return "claim of " + claimant;

@@ -66,11 +66,8 @@ public final class HookedHost {
     MissEvents events = MissEvents.begin();
     Object computed = slowAccessor.get();
     Table table = (Table) TABLE.getAcquire(this);
-    if (!SLOTS.isClaimable(table, interpreter, events)) {
-      return computed;
-    }
-    Table claimed = (Table) SLOTS.claim(this, table, Claim.of(interpreter, computed), events);
-    int slot = claimed.slotOf(interpreter);
+    Table claimed = (Table) SLOTS.claim(this, table, interpreter, computed, 0, events);
+    int slot = AccessorSlots.slotOf(claimed, interpreter);
     return slot >= 0 ? claimed.value(slot) : computed;
   }
 

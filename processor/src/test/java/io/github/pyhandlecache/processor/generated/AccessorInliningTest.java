@@ -1,0 +1,79 @@
+package io.github.pyhandlecache.processor.generated;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A generated accessor that missed on many objects while the JIT compiled it still inlines into a
+ * hot caller, so that a hit costs its loads and no call. C2 inlines no method already compiled to
+ * more than {@code InlineSmallCode} (2,500 bytes on x86); an accessor whose miss path had the
+ * runtime's claim inlined was that big, and a walk over 10,000 objects paid a call per hit
+ * (RegistryBenchmark, 3.5 to 7 ns a hit against 2.5 without). The runtime's claim is now more
+ * bytecode than C2 inlines at a hot call ({@code AccessorSlots.claim}). The JIT's decisions are
+ * printed by the JVM that runs {@link InliningProgram}, with compilation in the foreground so that
+ * they come in the program's order; the default tiered JIT, and C2 alone for the explicit form.
+ * C2 alone, profiling in the interpreter, still compiles the getter form's accessor too big: its
+ * miss path, inlined, looks the thread's interpreter up twice more ({@code PyInterpreter.current()}
+ * before the miss and in the slow accessor).
+ */
+class AccessorInliningTest {
+  private static final long JVM_TIMEOUT_SECONDS = 120;
+  private static final String EXPLICIT = "PyHandleCached_OperatorEntry::pythonOp (";
+  private static final String GETTER = "PyHandleCached_OperatorEntry::pyObject (";
+
+  static Stream<Arguments> jits() {
+    return Stream.of(
+        Arguments.of("-XX:+TieredCompilation", List.of(EXPLICIT, GETTER)),
+        Arguments.of("-XX:-TieredCompilation", List.of(EXPLICIT)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jits")
+  void aHitInlinesIntoItsHotCallerAfterAWarmUpOfMisses(String jit, List<String> accessors)
+      throws Exception {
+    Path output = Files.createTempFile(Path.of("target"), "inlining-", ".log");
+    Process program =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                jit,
+                "-Xbatch",
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+PrintInlining",
+                "-cp",
+                System.getProperty("java.class.path"),
+                InliningProgram.class.getName())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    if (!program.waitFor(JVM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      program.destroyForcibly().waitFor();
+      fail("the program's JVM did not exit within " + JVM_TIMEOUT_SECONDS + " s");
+    }
+    String printed = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+    assertEquals(0, program.exitValue(), printed);
+    for (String accessor : accessors) {
+      List<String> decisions = printed.lines()
+          .filter(line -> line.contains(accessor))
+          .map(String::strip)
+          .collect(Collectors.toList());
+      assertTrue(decisions.stream().anyMatch(line -> line.contains("inline (hot)")),
+          "the walk's loop did not inline " + accessor + ": " + decisions);
+      assertTrue(decisions.stream().noneMatch(line -> line.contains("big method")),
+          "a caller could not inline " + accessor + ", compiled too big: " + decisions);
+    }
+    Files.delete(output);
+  }
+}

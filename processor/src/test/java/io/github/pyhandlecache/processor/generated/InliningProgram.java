@@ -1,0 +1,54 @@
+package io.github.pyhandlecache.processor.generated;
+
+import io.github.pyhandlecache.runtime.PyInterpreter;
+
+/**
+ * What {@link AccessorInliningTest} runs in a JVM of its own: objects whose caches miss once each
+ * while the JIT compiles their accessors (as an application's objects do when first used), then a
+ * hot loop of hits over them, whose compilation decides whether to inline each accessor.
+ */
+final class InliningProgram {
+  private static final int OBJECTS = 20_000;
+  private static final int WALKS = 300;
+
+  private InliningProgram() {}
+
+  public static void main(String[] args) {
+    PyInterpreter interpreter = PyInterpreter.create("main");
+    OperatorEntry[] entries = new OperatorEntry[OBJECTS];
+    try (PyInterpreter.Scope scope = interpreter.enter()) {
+      for (int i = 0; i < OBJECTS; i++) {
+        entries[i] = OperatorEntry.create("aten::op" + i);
+        check(entries[i].pythonOp(interpreter) == entries[i].pythonOp(interpreter));
+        check(entries[i].pyObject() == entries[i].pyObject());
+      }
+      int hits = 0;
+      for (int walk = 0; walk < WALKS; walk++) {
+        hits += walkExplicit(entries, interpreter) + walkImplicit(entries);
+      }
+      System.out.println("hits: " + hits);
+    }
+  }
+
+  private static int walkExplicit(OperatorEntry[] entries, PyInterpreter interpreter) {
+    int hits = 0;
+    for (OperatorEntry entry : entries) {
+      hits += entry.pythonOp(interpreter) != null ? 1 : 0;
+    }
+    return hits;
+  }
+
+  private static int walkImplicit(OperatorEntry[] entries) {
+    int hits = 0;
+    for (OperatorEntry entry : entries) {
+      hits += entry.pyObject() != null ? 1 : 0;
+    }
+    return hits;
+  }
+
+  private static void check(boolean cached) {
+    if (!cached) {
+      throw new AssertionError("not cached");
+    }
+  }
+}
