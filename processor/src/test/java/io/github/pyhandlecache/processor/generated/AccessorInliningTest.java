@@ -24,20 +24,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (RegistryBenchmark, 3.5 to 7 ns a hit against 2.5 without). The runtime's claim is now more
  * bytecode than C2 inlines at a hot call ({@code AccessorSlots.claim}). The JIT's decisions are
  * printed by the JVM that runs {@link InliningProgram}, with compilation in the foreground so that
- * they come in the program's order; the default tiered JIT, and C2 alone for the explicit form.
+ * they come in the program's order; one and two slots, the default tiered JIT for both forms and C2
+ * alone for the explicit form.
  * C2 alone, profiling in the interpreter, still compiles the getter form's accessor too big: its
  * miss path, inlined, looks the thread's interpreter up twice more ({@code PyInterpreter.current()}
  * before the miss and in the slow accessor).
  */
 class AccessorInliningTest {
   private static final long JVM_TIMEOUT_SECONDS = 120;
-  private static final String EXPLICIT = "PyHandleCached_OperatorEntry::pythonOp (";
-  private static final String GETTER = "PyHandleCached_OperatorEntry::pyObject (";
+  private static final List<String> EXPLICIT = List.of(
+      "PyHandleCached_OperatorEntry::pythonOp (", "PyHandleCached_FaultTarget::explicitHandle (");
+  private static final List<String> GETTER = List.of(
+      "PyHandleCached_OperatorEntry::pyObject (", "PyHandleCached_FaultTarget::implicitHandle (");
 
   static Stream<Arguments> jits() {
     return Stream.of(
-        Arguments.of("-XX:+TieredCompilation", List.of(EXPLICIT, GETTER)),
-        Arguments.of("-XX:-TieredCompilation", List.of(EXPLICIT)));
+        Arguments.of("-XX:+TieredCompilation",
+            Stream.concat(EXPLICIT.stream(), GETTER.stream()).collect(Collectors.toList())),
+        Arguments.of("-XX:-TieredCompilation", EXPLICIT));
   }
 
   @ParameterizedTest(name = "{0}")

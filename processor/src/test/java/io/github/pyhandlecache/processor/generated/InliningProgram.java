@@ -4,8 +4,9 @@ import io.github.pyhandlecache.runtime.PyInterpreter;
 
 /**
  * What {@link AccessorInliningTest} runs in a JVM of its own: objects whose caches miss once each
- * while the JIT compiles their accessors (as an application's objects do when first used), then a
- * hot loop of hits over them, whose compilation decides whether to inline each accessor.
+ * while the JIT compiles their accessors (as an application's objects do when first used), then
+ * hot loops of hits over them, whose compilation decides whether to inline each accessor: both
+ * forms, with one slot ({@link OperatorEntry}) and two ({@link FaultTarget}).
  */
 final class InliningProgram {
   private static final int OBJECTS = 20_000;
@@ -16,18 +17,39 @@ final class InliningProgram {
   public static void main(String[] args) {
     PyInterpreter interpreter = PyInterpreter.create("main");
     OperatorEntry[] entries = new OperatorEntry[OBJECTS];
+    FaultTarget[] targets = new FaultTarget[OBJECTS];
     try (PyInterpreter.Scope scope = interpreter.enter()) {
       for (int i = 0; i < OBJECTS; i++) {
         entries[i] = OperatorEntry.create("aten::op" + i);
         check(entries[i].pythonOp(interpreter) == entries[i].pythonOp(interpreter));
         check(entries[i].pyObject() == entries[i].pyObject());
+        targets[i] = FaultTarget.create();
+        check(targets[i].explicitHandle(interpreter) == targets[i].explicitHandle(interpreter));
+        check(targets[i].implicitHandle() == targets[i].implicitHandle());
       }
       int hits = 0;
       for (int walk = 0; walk < WALKS; walk++) {
-        hits += walkExplicit(entries, interpreter) + walkImplicit(entries);
+        hits += walkExplicit(entries, interpreter) + walkImplicit(entries)
+            + walkTwoSlotsExplicit(targets, interpreter) + walkTwoSlotsImplicit(targets);
       }
       System.out.println("hits: " + hits);
     }
+  }
+
+  private static int walkTwoSlotsExplicit(FaultTarget[] targets, PyInterpreter interpreter) {
+    int hits = 0;
+    for (FaultTarget target : targets) {
+      hits += target.explicitHandle(interpreter) != null ? 1 : 0;
+    }
+    return hits;
+  }
+
+  private static int walkTwoSlotsImplicit(FaultTarget[] targets) {
+    int hits = 0;
+    for (FaultTarget target : targets) {
+      hits += target.implicitHandle() != null ? 1 : 0;
+    }
+    return hits;
   }
 
   private static int walkExplicit(OperatorEntry[] entries, PyInterpreter interpreter) {
