@@ -1,15 +1,8 @@
 package io.github.pyhandlecache.processor.generated;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,12 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * printed by the JVM that runs {@link InliningProgram}, with compilation in the foreground so that
  * they come in the program's order; one and two slots, the default tiered JIT for both forms and C2
  * alone for the explicit form.
- * C2 alone, profiling in the interpreter, still compiles the getter form's accessor too big: its
+ *
+ * <p>C2 alone, profiling in the interpreter, still compiles the getter form's accessor too big: its
  * miss path, inlined, looks the thread's interpreter up twice more ({@code PyInterpreter.current()}
  * before the miss and in the slow accessor).
  */
 class AccessorInliningTest {
-  private static final long JVM_TIMEOUT_SECONDS = 120;
   private static final List<String> EXPLICIT = List.of(
       "PyHandleCached_OperatorEntry::pythonOp (", "PyHandleCached_FaultTarget::explicitHandle (");
   private static final List<String> GETTER = List.of(
@@ -48,26 +41,9 @@ class AccessorInliningTest {
   @MethodSource("jits")
   void aHitInlinesIntoItsHotCallerAfterAWarmUpOfMisses(String jit, List<String> accessors)
       throws Exception {
-    Path output = Files.createTempFile(Path.of("target"), "inlining-", ".log");
-    Process program =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                jit,
-                "-Xbatch",
-                "-XX:+UnlockDiagnosticVMOptions",
-                "-XX:+PrintInlining",
-                "-cp",
-                System.getProperty("java.class.path"),
-                InliningProgram.class.getName())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    if (!program.waitFor(JVM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      program.destroyForcibly().waitFor();
-      fail("the program's JVM did not exit within " + JVM_TIMEOUT_SECONDS + " s");
-    }
-    String printed = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
-    assertEquals(0, program.exitValue(), printed);
+    String printed = ForkedJvm.run(
+        List.of(jit, "-Xbatch", "-XX:+UnlockDiagnosticVMOptions", "-XX:+PrintInlining"),
+        InliningProgram.class);
     for (String accessor : accessors) {
       List<String> decisions = printed.lines()
           .filter(line -> line.contains(accessor))
@@ -78,6 +54,5 @@ class AccessorInliningTest {
       assertTrue(decisions.stream().noneMatch(line -> line.contains("big method")),
           "a caller could not inline " + accessor + ", compiled too big: " + decisions);
     }
-    Files.delete(output);
   }
 }

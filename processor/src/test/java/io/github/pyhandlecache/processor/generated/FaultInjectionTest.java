@@ -1,16 +1,9 @@
 package io.github.pyhandlecache.processor.generated;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,8 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of a claim that writes shared state instead.
  */
 class FaultInjectionTest {
-  private static final long JVM_TIMEOUT_SECONDS = 180;
-
   static Stream<Arguments> sweeps() {
     List<Arguments> sweeps = new ArrayList<>();
     for (String mode :
@@ -44,28 +35,15 @@ class FaultInjectionTest {
   @ParameterizedTest(name = "{1} in {0}")
   @MethodSource("sweeps")
   void everyCallFinishesAfterAStackOverflowAnywhere(String mode, String form) throws Exception {
-    Path output = Files.createTempFile(Path.of("target"), "fault-sweep-", ".log");
-    Process sweep =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                mode,
-                // The sweep's own frames stay frames, so that its stack offsets mean something.
-                "-XX:CompileCommand=quiet",
-                "-XX:CompileCommand=dontinline," + FaultSweep.class.getName() + "::*",
-                "-Xss1m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                FaultSweep.class.getName(),
-                form)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    if (!sweep.waitFor(JVM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      sweep.destroyForcibly().waitFor();
-      fail("the sweep's JVM did not exit within " + JVM_TIMEOUT_SECONDS + " s: " + read(output));
-    }
-    String printed = read(output);
-    assertEquals(0, sweep.exitValue(), printed);
+    String printed = ForkedJvm.run(
+        List.of(
+            mode,
+            // The sweep's own frames stay frames, so that its stack offsets mean something.
+            "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=dontinline," + FaultSweep.class.getName() + "::*",
+            "-Xss1m"),
+        FaultSweep.class,
+        form);
     assertTrue(printed.contains("passed (" + form + ")"), printed);
     assertTrue(
         !printed.contains(" 0 calls ended in StackOverflowError"),
@@ -76,9 +54,5 @@ class FaultInjectionTest {
         .replace("(outside the cache)", "").strip();
     assertTrue(!struck.isEmpty() || mode.contains("Tiered"),
         "no error struck inside the cache's code: " + printed);
-  }
-
-  private static String read(Path output) throws IOException {
-    return new String(Files.readAllBytes(output), StandardCharsets.UTF_8).strip();
   }
 }

@@ -52,6 +52,8 @@ final class InliningProgram {
     return hits;
   }
 
+  // One loop per accessor, so that each call site sees one class and its compilation decides for
+  // that accessor alone.
   private static int walkExplicit(OperatorEntry[] entries, PyInterpreter interpreter) {
     int hits = 0;
     for (OperatorEntry entry : entries) {
