@@ -25,6 +25,8 @@ public final class Registrations {
   final AtomicReference<Chunk> head = new AtomicReference<>(new Chunk(FIRST_CHUNK, null));
   private volatile int keptByPurge;
   private int heldBehindNewest; // racy, as is what it decides: when purging is worth a scan
+  /** Cleared by the first collection after the last purge: until then, purging finds nothing. */
+  private WeakReference<Object> sinceLastPurge; // racy: a stale one is older, so cleared sooner
 
   /** Tells the protocol how to find an interpreter's registrations: PyInterpreter does, once. */
   public static synchronized void install(Function<PyInterpreter, Registrations> lookup) {
@@ -78,14 +80,18 @@ public final class Registrations {
   /**
    * Rebuilds the full, so unchanging, chunks behind {@code newest} without cleared references,
    * once they hold twice what the last purge kept (counted as chunks fill, not by walking them,
-   * which made adds quadratic). Of racing purges, one CAS of {@code newest.next} wins; readers of
-   * either chain see all live ones.
+   * which made adds quadratic) and a collection ran since that purge (only collections clear
+   * references: before one, a purge would copy every registration to keep them all). Of racing
+   * purges, one CAS of {@code newest.next} wins; readers of either chain see all live ones.
    */
   private void purgeBehind(Chunk newest, Chunk behind) {
     heldBehindNewest += behind.refs.length();
-    if (heldBehindNewest < 2 * keptByPurge + MAX_CHUNK) {
+    WeakReference<Object> lastPurge = sinceLastPurge;
+    if (heldBehindNewest < 2 * keptByPurge + MAX_CHUNK
+        || lastPurge != null && !lastPurge.refersTo(null)) {
       return;
     }
+    sinceLastPurge = new WeakReference<>(new Object()); // before the scan: see its field
     Chunk rebuilt = null;
     int kept = 0;
     for (Chunk chunk = behind; chunk != null; chunk = chunk.next.get()) {
