@@ -39,8 +39,9 @@ final class Notes {
         host's tag and a store of the value. This project's: the JFR probes of \
         `MissEvents.begin()`; a check that the interpreter is open and a slot claimable; on the \
         host's first claim its registration (%d B) and, for each claiming interpreter, a \
-        reference appended to that interpreter's registration arrays (which grow by chunks and \
-        are rebuilt without collected hosts from time to time); a `Claim` (%d B) CASed into the \
+        reference appended to that interpreter's registration arrays (which grow by chunks and, \
+        once they have doubled and a collection has run since the last time, are rebuilt \
+        without collected hosts); a `Claim` (%d B) CASed into the \
         first empty slot from the interpreter's preferred one; then the value written and the \
         interpreter CASed in place of the claim. In the scale run a claim allocated %s B (1 \
         slot) and %s B (4 slots), the seed's %s B.""",
