@@ -16,7 +16,8 @@ import jdk.jfr.StackTrace;
  * The objects one interpreter may own slots of, for its {@code close()} to release. Each claim
  * first registers the object and its accessor, weakly (Release in {@link AccessorSlots}'s Note): no
  * host object, generated class or loader is kept alive. Registrations fill arrays by CAS, newest
- * first; once full ones hold twice what the last purge kept, they are rebuilt without cleared ones.
+ * first; once full ones hold twice what the last purge kept, and a collection has run since, they
+ * are rebuilt without cleared ones.
  */
 public final class Registrations {
   private static final int FIRST_CHUNK = 16;
