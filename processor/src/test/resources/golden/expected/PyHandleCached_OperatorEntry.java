@@ -40,7 +40,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
   private static final AccessorSlots SCHEMA_SLOTS;
 
   static {
-    AccessorSlots.requireProtocol(5, "@VERSION@", PyHandleCached_OperatorEntry.class);
+    AccessorSlots.requireProtocol(6, "@VERSION@", PyHandleCached_OperatorEntry.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       PYTHON_OP_TABLE = lookup.findVarHandle(PyHandleCached_OperatorEntry.class, "pythonOpTable",
@@ -85,7 +85,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     PythonOpTable table = (PythonOpTable) (Object) PYTHON_OP_TABLE.getAcquire((Object) this);
     table = (PythonOpTable) PYTHON_OP_SLOTS.claim(this, table, interpreter, computed, 0, events);
     int slot = AccessorSlots.slotOf(table, interpreter);
-    return slot >= 0 ? table.value(slot) : computed;
+    return slot >= 0 ? table.value0 : computed;
   }
 
   @Override
@@ -105,7 +105,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     SchemaTable table = (SchemaTable) (Object) SCHEMA_TABLE.getAcquire((Object) this);
     int owned = AccessorSlots.slotOf(table, interpreter);
     if (owned >= 0) {
-      return table.value(owned);
+      return table.value0;
     }
     MissEvents events = MissEvents.begin();
     Object computed = super.schema();
@@ -113,7 +113,7 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     table = (SchemaTable) (Object) SCHEMA_TABLE.getAcquire((Object) this);
     table = (SchemaTable) SCHEMA_SLOTS.claim(this, table, interpreter, computed, 0, events);
     int slot = AccessorSlots.slotOf(table, interpreter);
-    return slot >= 0 ? table.value(slot) : computed;
+    return slot >= 0 ? table.value0 : computed;
   }
 
   /**
@@ -128,11 +128,6 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     }
 
     @Override
-    protected int slotCount() {
-      return 1;
-    }
-
-    @Override
     protected void fill(int slot, Claim claim) {
       value0 = claim.reference();
     }
@@ -140,13 +135,6 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     @Override
     protected void copyValue(int slot, SlotTable from) {
       value0 = ((PythonOpTable) from).value0;
-    }
-
-    /**
-     * Returns the value of slot {@code slot}.
-     */
-    Object value(int slot) {
-      return value0;
     }
   }
 
@@ -162,11 +150,6 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     }
 
     @Override
-    protected int slotCount() {
-      return 1;
-    }
-
-    @Override
     protected void fill(int slot, Claim claim) {
       value0 = claim.reference();
     }
@@ -174,13 +157,6 @@ final class PyHandleCached_OperatorEntry extends OperatorEntry {
     @Override
     protected void copyValue(int slot, SlotTable from) {
       value0 = ((SchemaTable) from).value0;
-    }
-
-    /**
-     * Returns the value of slot {@code slot}.
-     */
-    Object value(int slot) {
-      return value0;
     }
   }
 }

@@ -35,7 +35,7 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
   private static final AccessorSlots RANK_SLOTS;
 
   static {
-    AccessorSlots.requireProtocol(5, "@VERSION@", PyHandleCached_TensorShape.class);
+    AccessorSlots.requireProtocol(6, "@VERSION@", PyHandleCached_TensorShape.class);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       RANK_TABLE = lookup.findVarHandle(PyHandleCached_TensorShape.class, "rankTable",
@@ -158,6 +158,18 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
       };
     }
 
+    /**
+     * Returns the value of slot {@code slot}.
+     */
+    int value(int slot) {
+      return switch (slot) {
+        case 0 -> value0;
+        case 1 -> value1;
+        case 2 -> value2;
+        default -> throw new IndexOutOfBoundsException(slot);
+      };
+    }
+
     @Override
     protected void fill(int slot, Claim claim) {
       switch (slot) {
@@ -176,18 +188,6 @@ final class PyHandleCached_TensorShape<D extends Number> extends TensorShape<D> 
         case 2 -> value2 = ((RankTable) from).value2;
         default -> throw new IndexOutOfBoundsException(slot);
       }
-    }
-
-    /**
-     * Returns the value of slot {@code slot}.
-     */
-    int value(int slot) {
-      return switch (slot) {
-        case 0 -> value0;
-        case 1 -> value1;
-        case 2 -> value2;
-        default -> throw new IndexOutOfBoundsException(slot);
-      };
     }
   }
 }

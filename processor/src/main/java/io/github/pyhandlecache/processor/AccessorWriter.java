@@ -183,7 +183,7 @@ final class AccessorWriter {
           .addStatement("$T table = $L", readType(), readTable())
           .addStatement("int owned = $T.slotOf(table, $N)", ACCESSOR_SLOTS, interpreter)
           .beginControlFlow("if (owned >= 0)")
-          .addStatement("return $Ltable.value(owned)", valueCast())
+          .addStatement("return $L$L", valueCast(), slotValue("owned"))
           .endControlFlow();
     }
     return method
@@ -200,8 +200,15 @@ final class AccessorWriter {
             "table = ($T) $N.claim(this, table, $N, $L, events)",
             readType(), names.slots(), interpreter, table.claimedValue("computed"))
         .addStatement("int slot = $T.slotOf(table, $N)", ACCESSOR_SLOTS, interpreter)
-        .addStatement("return slot >= 0 ? $Ltable.value(slot) : computed", valueCast())
+        .addStatement("return slot >= 0 ? $L$L : computed", valueCast(), slotValue("slot"))
         .build();
+  }
+
+  /** The value of the slot that local {@code slot} names: a 1-slot table's only field. */
+  private CodeBlock slotValue(String slot) {
+    return accessor.slots() == 1
+        ? CodeBlock.of("table.$N", SlotTableWriter.value(0))
+        : CodeBlock.of("table.value($N)", slot);
   }
 
   /** An acquire load of the object's table, in the one signature of every generated class. */

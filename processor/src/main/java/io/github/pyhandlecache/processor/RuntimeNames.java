@@ -15,7 +15,7 @@ final class RuntimeNames {
   static final ClassName THREAD_STATE = ClassName.get(INTERNAL, "ThreadState");
 
   /** The slot protocol generated code speaks: AccessorSlots.PROTOCOL of the matching runtime. */
-  static final int PROTOCOL = 5;
+  static final int PROTOCOL = 6;
 
   private RuntimeNames() {}
 }

@@ -20,8 +20,9 @@ import javax.lang.model.type.TypeMirror;
  * Writes the nested class of one accessor's slot tables: values {@code valueK} typed exactly (a
  * primitive is never boxed) and, past slot 0, whose tag the runtime's {@code SlotTable} holds, tags
  * {@code tagK} written once through the VarHandles {@code TAGK}, with the operations the runtime's
- * protocol calls. A 1-slot table has no tag, VarHandle or static initializer of its own, which
- * javac compiles measurably faster in a module of many generated classes. A value type that is not
+ * protocol calls. A 1-slot table has no tag, VarHandle, static initializer, {@code slotCount()} or
+ * {@code value(int)} of its own (the miss method reads {@code value0}), which javac compiles
+ * measurably faster in a module of many generated classes. A value type that is not
  * reifiable, or is raw, makes the class generic in {@code V}, since a static nested class cannot
  * name the generated class's type variables.
  */
@@ -89,11 +90,12 @@ final class SlotTableWriter {
     for (int slot = 0; slot < slots; slot++) {
       table.addField(FieldSpec.builder(fieldType, value(slot), Modifier.PRIVATE).build());
     }
-    table
-        .addMethod(override("newTable", self).addStatement("return $L", newTable()).build())
-        .addMethod(override("slotCount", TypeName.INT).addStatement("return $L", slots).build());
+    table.addMethod(override("newTable", self).addStatement("return $L", newTable()).build());
     if (slots > 1) {
+      table.addMethod(
+          override("slotCount", TypeName.INT).addStatement("return $L", slots).build());
       addTagMethods(table);
+      addValueMethod(table);
     }
     return table
         .addMethod(
@@ -110,14 +112,18 @@ final class SlotTableWriter {
                 .addCode(switchOnSlot(false, slot -> CodeBlock.of(
                     "$N = (($T) from).$N", value(slot), self, value(slot))))
                 .build())
-        .addMethod(
-            MethodSpec.methodBuilder("value")
-                .addJavadoc("Returns the value of slot {@code slot}.\n")
-                .returns(fieldType)
-                .addParameter(int.class, "slot")
-                .addCode(switchOnSlot(true, slot -> CodeBlock.of("$N", value(slot))))
-                .build())
         .build();
+  }
+
+  /** Adds {@code value(slot)} to a table of more slots: a 1-slot table's is read as a field. */
+  private void addValueMethod(TypeSpec.Builder table) {
+    table.addMethod(
+        MethodSpec.methodBuilder("value")
+            .addJavadoc("Returns the value of slot {@code slot}.\n")
+            .returns(fieldType)
+            .addParameter(int.class, "slot")
+            .addCode(switchOnSlot(true, slot -> CodeBlock.of("$N", value(slot))))
+            .build());
   }
 
   /** Declares tags 1 and up (slot 0's is the runtime's) and their VarHandles. */

@@ -56,7 +56,7 @@ public final class AccessorSlots {
   /** The {@code slots} limit of {@code @PyHandleCached}. */
   public static final int MAX_SLOTS = 16;
   /** The protocol this runtime speaks with generated code: see {@link #requireProtocol}. */
-  static final int PROTOCOL = 5;
+  static final int PROTOCOL = 6;
   /** Claims that lose this many rounds in a row return their own value instead of claiming. */
   static final int MAX_ATTEMPTS = 64;
   private final VarHandle tables;

@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
 /**
  * One object's slots of one cached accessor, written once ({@link AccessorSlots}). A generated
  * class declares one subclass per accessor, with values {@code value0, ...} typed exactly (a hit
- * reads them directly) and tags {@code tag1, ...}: slot 0's is here, so that a 1-slot table has no
- * VarHandle and no static initializer of its own, which javac compiles measurably faster.
+ * reads them directly) and tags {@code tag1, ...}: slot 0's tag is here and the count is 1 unless
+ * overridden, so that a 1-slot table declares neither (which javac compiles measurably faster).
  */
 public abstract class SlotTable {
   private static final VarHandle TAG0 = fieldHandle(MethodHandles.lookup(), "tag0", Object.class);
@@ -34,8 +34,10 @@ public abstract class SlotTable {
   /** A new table of the same class, every slot empty. */
   protected abstract SlotTable newTable();
 
-  /** How many slots the table has: the same for every table of an accessor. */
-  protected abstract int slotCount();
+  /** How many slots the table has, the same for every table of an accessor: 1 unless overridden. */
+  protected int slotCount() {
+    return 1;
+  }
 
   /** Slot {@code slot}'s tag, by an acquire load; tables of more slots override it for theirs. */
   public Object tag(int slot) {
