@@ -24,10 +24,27 @@ final class Slots {
     int count = (int) invoke(SLOT_COUNT, table);
     tags = new Object[count];
     values = new Object[count];
-    Method value = accessible(table.getClass(), "value", int.class);
     for (int slot = 0; slot < count; slot++) {
       tags[slot] = invoke(TAG, table, slot);
-      values[slot] = invoke(value, table, slot);
+      values[slot] = value(table, slot);
+    }
+  }
+
+  /** Slot {@code slot}'s value: {@code value(int)}, or a 1-slot table's field {@code value0}. */
+  private static Object value(SlotTable table, int slot) {
+    Class<?> type = table.getClass();
+    try {
+      try {
+        Method value = type.getDeclaredMethod("value", int.class);
+        value.setAccessible(true);
+        return value.invoke(table, slot);
+      } catch (NoSuchMethodException oneSlot) {
+        Field value = type.getDeclaredField("value0");
+        value.setAccessible(true);
+        return value.get(table);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(type + " has neither value(int) nor value0", e);
     }
   }
 
