@@ -23,7 +23,8 @@ final class ProgramSections {
     int repetitions = seed.heapBytesPerHost().size();
     page.format("## %,d hosts: heap per host and claims", scale.hosts());
     page.line();
-    page.format("`ScaleReport`, a program in a JVM of its own (%s; collectors: %s), on %,d hosts",
+    page.format("`ScaleReport`, a program that measures each variant in %d JVMs of its own, one"
+        + " after another (%s; collectors: %s), on %,d hosts", scale.forks(),
         JmhSections.code(scale.jvmOptions()), String.join(", ", scale.collectors()),
         scale.hosts());
     page.text("""
@@ -46,9 +47,9 @@ final class ProgramSections {
           which moves them to the old generation: every run's claims start alike. The registrations
           of earlier runs' hosts pile up in the interpreters until purged.
         """);
-    page.format("- Each figure is the best of %d runs after warm-up runs (of the %d repetitions",
-        runs, repetitions);
-    page.line("  for the heap); ± is their spread, highest minus lowest.");
+    page.format("- Each figure is the best of %d runs after warm-up runs, %d in each JVM (of the %d",
+        runs, runs / scale.forks(), repetitions);
+    page.line("  repetitions for the heap); ± is their spread, highest minus lowest.");
     page.line();
     page.line("| | heap per host above no cache, B | claim, ns | x seed's claim | claim, B |"
         + " collections during the claims (best run) | construction, ns per host |"

@@ -1,5 +1,6 @@
 package io.github.pyhandlecache.benchmarks.scale;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.github.pyhandlecache.benchmarks.hosts.FourSlotHost;
 import io.github.pyhandlecache.benchmarks.hosts.OneSlotHost;
@@ -28,9 +29,11 @@ import java.util.function.IntFunction;
  * Hosts at the scale users have: for each variant, {@code hosts} fresh hosts (package {@code
  * hosts}), the heap each one takes once claimed, and the cost of a claim. Not JMH: a claim is
  * measured once per host, on a million hosts, as an application claims them, collector time
- * included. Run in a JVM of its own, with a collector and heap that {@code benchmarks/run} chooses.
+ * included. Run with a collector and heap that {@code benchmarks/run} chooses: it measures each
+ * variant in {@value #FORKS} JVMs of its own, one after another, started with the same options.
  *
- * <p>Usage: {@code ScaleReport <hosts> <out.json>}.
+ * <p>Usage: {@code ScaleReport <hosts> <out.json>}; a fork, {@code ScaleReport <hosts> <out.json>
+ * <variant>}, measures that variant only.
  *
  * <p><b>Heap per host</b>, {@value #HEAP_REPETITIONS} times, after the claim runs below (which
  * loaded and initialized every class a claim uses): create the claimants (interpreters, kept
@@ -49,6 +52,11 @@ import java.util.function.IntFunction;
  * application whose objects come and go.
  */
 public final class ScaleReport {
+  /**
+   * JVMs per variant, one after another: a JVM's compiled code serves all its runs, so that their
+   * spread leaves out how differently another JVM compiles the same loops (as JMH's forks do).
+   */
+  private static final int FORKS = 2;
   private static final int WARM_UP_RUNS = 2;
   private static final int RUNS = 3;
   private static final int HEAP_REPETITIONS = 3;
@@ -75,22 +83,57 @@ public final class ScaleReport {
   private record Variant(String key, String label, int slots, int claimants,
       Function<PyInterpreter, Object> claimantOf, IntFunction<Object> create, ClaimPass pass) {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     int hosts = Integer.parseInt(args[0]);
     Path out = Path.of(args[1]);
-    names = new String[hosts];
-    for (int i = 0; i < hosts; i++) {
-      names[i] = "aten::op" + i;
-    }
-    List<ScaleResult.Row> rows = new ArrayList<>();
-    for (Variant variant : variants()) {
+    if (args.length > 2) { // a fork: one variant, in this JVM
+      names = new String[hosts];
+      for (int i = 0; i < hosts; i++) {
+        names[i] = "aten::op" + i;
+      }
+      Variant variant = variants().stream().filter(v -> v.key.equals(args[2])).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no variant " + args[2]));
       ScaleResult.Row row = measure(variant, hosts);
       System.out.printf("%-48s heap/host %s; claim ns %s; B/claim %s%n", variant.label,
           row.heapBytesPerHost(), row.runs().stream().map(ScaleResult.Run::claimNanos).toList(),
           row.runs().stream().map(ScaleResult.Run::claimBytes).toList());
-      rows.add(row);
+      write(out, hosts, 1, List.of(row));
+      return;
     }
-    ScaleResult result = new ScaleResult(hosts,
+    List<ScaleResult.Row> rows = new ArrayList<>();
+    for (Variant variant : variants()) {
+      List<ScaleResult.Row> forks = new ArrayList<>();
+      for (int fork = 0; fork < FORKS; fork++) {
+        forks.add(fork(hosts, variant.key, out.resolveSibling(out.getFileName() + ".fork")));
+      }
+      ScaleResult.Row first = forks.get(0);
+      rows.add(new ScaleResult.Row(first.key(), first.label(), first.slots(), first.claimants(),
+          forks.stream().flatMap(row -> row.heapBytesPerHost().stream()).toList(),
+          first.warmUp(), forks.stream().flatMap(row -> row.runs().stream()).toList()));
+    }
+    write(out, hosts, FORKS, rows);
+  }
+
+  /** Measures the variant {@code key} in a JVM of its own, with this one's options. */
+  private static ScaleResult.Row fork(int hosts, String key, Path out)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        ScaleReport.class.getName(), String.valueOf(hosts), out.toString(), key));
+    int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("the JVM that measured " + key + " exited with " + exit);
+    }
+    ScaleResult result = new Gson().fromJson(Files.readString(out), ScaleResult.class);
+    Files.delete(out);
+    return result.rows().get(0);
+  }
+
+  private static void write(Path out, int hosts, int forks, List<ScaleResult.Row> rows)
+      throws IOException {
+    ScaleResult result = new ScaleResult(hosts, forks,
         ManagementFactory.getRuntimeMXBean().getInputArguments(),
         ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(GarbageCollectorMXBean::getName).toList(),

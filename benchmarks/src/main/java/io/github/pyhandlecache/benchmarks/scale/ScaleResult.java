@@ -7,11 +7,12 @@ import java.util.List;
  * {@code hosts} hosts.
  *
  * @param hosts how many hosts each measurement creates
- * @param jvmOptions the options of the JVM that measured (its heap and collector)
- * @param collectors the names of its garbage collectors
+ * @param forks how many JVMs measured each variant, one after another
+ * @param jvmOptions the options of the JVMs that measured (their heap and collector)
+ * @param collectors the names of their garbage collectors
  * @param rows one per variant, the baseline (no cache) first
  */
-public record ScaleResult(int hosts, List<String> jvmOptions, List<String> collectors,
+public record ScaleResult(int hosts, int forks, List<String> jvmOptions, List<String> collectors,
     List<Row> rows) {
 
   /**
@@ -22,9 +23,10 @@ public record ScaleResult(int hosts, List<String> jvmOptions, List<String> colle
    * @param slots the accessor's slots (0: no cache)
    * @param claimants how many interpreters claim each host, one after another
    * @param heapBytesPerHost the heap used after collection, per host, with the hosts claimed and
-   *     the interpreters alive, minus the same before the hosts were created; one per repetition
-   * @param warmUp the last warm-up run, not counted
-   * @param runs the measured runs
+   *     the interpreters alive, minus the same before the hosts were created; one per repetition,
+   *     of every fork
+   * @param warmUp the last warm-up run of the first fork, not counted
+   * @param runs the measured runs of every fork
    */
   public record Row(String key, String label, int slots, int claimants,
       List<Double> heapBytesPerHost, Run warmUp, List<Run> runs) {}
