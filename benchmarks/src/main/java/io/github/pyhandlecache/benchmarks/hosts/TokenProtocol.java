@@ -69,7 +69,8 @@ public final class TokenProtocol {
   /**
    * An interpreter of this layout: the tag of its slots and the hosts it registered, in chunks
    * filled by CAS and purged of collected hosts as the runtime's are (once the full chunks hold
-   * twice what the last purge kept), so that a claim costs what the runtime's bookkeeping costs.
+   * twice what the last purge kept, and a collection has run since that purge), so that a claim
+   * costs what the runtime's bookkeeping costs.
    */
   public static final class Interpreter {
     private static final int FIRST_CHUNK = 16;
@@ -80,6 +81,8 @@ public final class TokenProtocol {
         new AtomicReference<>(new Chunk(FIRST_CHUNK, null));
     private int held;
     private int kept;
+    /** Cleared by the first collection after the last purge: until then, a purge finds nothing. */
+    private WeakReference<Object> sinceLastPurge;
 
     public Interpreter(PyInterpreter interpreter) {
       this(interpreter, true);
@@ -113,7 +116,8 @@ public final class TokenProtocol {
         added.free = 1;
         if (newest.compareAndSet(full, added)) {
           held += full.refs.length();
-          if (held >= 2 * kept + MAX_CHUNK) {
+          WeakReference<Object> lastPurge = sinceLastPurge;
+          if (held >= 2 * kept + MAX_CHUNK && (lastPurge == null || lastPurge.refersTo(null))) {
             purge(added, full);
           }
           return;
@@ -123,6 +127,7 @@ public final class TokenProtocol {
 
     /** Replaces the chunks from {@code full} on by chunks of their uncollected hosts only. */
     private void purge(Chunk added, Chunk full) {
+      sinceLastPurge = new WeakReference<>(new Object());
       Chunk rebuilt = null;
       int live = 0;
       for (Chunk chunk = full; chunk != null; chunk = chunk.older.get()) {

@@ -123,6 +123,13 @@ public final class BenchmarkPage {
         PageText.score(implicit), implicit.over(explicit));
     page.format("- The hit (explicit, 1 slot) in the L1 cache: %s ns/op, %s the plain final field.",
         PageText.score(explicit), explicit.over(jmh.get(HitRow.PLAIN_FINAL_FIELD.method)));
+    Amount registering = data.claimNanos("seedregistering");
+    page.format("- The seed's claim with the registration that Release needs and nothing else"
+        + " (`hosts/RegisteringSeedHost`, in the scale report): %s ns, %s the seed's claim (the"
+        + " means of the runs, purges included: %.2fx); the 1-slot claim of @PyHandleCached is %s"
+        + " that.", registering.format(1), Ratio.of(registering, data.claimNanos("seed")),
+        data.claimMeanNanos("seedregistering") / data.claimMeanNanos("seed"),
+        Ratio.of(data.claimNanos("generated1"), registering));
     page.line();
   }
 

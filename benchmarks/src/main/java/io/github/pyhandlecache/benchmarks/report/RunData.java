@@ -74,6 +74,16 @@ record RunData(JmhRun jmh, ScaleResult scale, Footprint footprint,
     return Amount.best(scaleRow(key).runs().stream().map(ScaleResult.Run::claimNanos).toList());
   }
 
+  /**
+   * A scale row's claim time, ns, as the mean of its runs: the steady state over all of them,
+   * with the runs that purged their interpreters' registrations of collected hosts, which the best
+   * run may have left to others.
+   */
+  double claimMeanNanos(String key) {
+    return scaleRow(key).runs().stream().mapToDouble(ScaleResult.Run::claimNanos).average()
+        .orElse(Double.NaN);
+  }
+
   /** A scale row's allocation, B per claim. */
   Amount claimBytes(String key) {
     return Amount.best(scaleRow(key).runs().stream().map(ScaleResult.Run::claimBytes).toList());

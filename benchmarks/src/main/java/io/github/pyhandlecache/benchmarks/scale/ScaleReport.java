@@ -8,6 +8,7 @@ import io.github.pyhandlecache.benchmarks.hosts.PlainHost;
 import io.github.pyhandlecache.benchmarks.hosts.PreviousFourSlotHost;
 import io.github.pyhandlecache.benchmarks.hosts.PreviousOneSlotHost;
 import io.github.pyhandlecache.benchmarks.hosts.PreviousProtocol;
+import io.github.pyhandlecache.benchmarks.hosts.RegisteringSeedHost;
 import io.github.pyhandlecache.benchmarks.hosts.SeedHost;
 import io.github.pyhandlecache.benchmarks.hosts.TokenFourSlotHost;
 import io.github.pyhandlecache.benchmarks.hosts.TokenOneSlotHost;
@@ -166,6 +167,24 @@ public final class ScaleReport {
               PyInterpreter interpreter = (PyInterpreter) claimant;
               int found = 0;
               for (SeedHost host : (SeedHost[]) hosts) {
+                found += host.value(interpreter) != null ? 1 : 0;
+              }
+              return found;
+            }),
+        new Variant("seedregistering",
+            "seed's protocol by hand, 1 slot, with the registration Release needs", 1, 1,
+            TokenProtocol.Interpreter::new,
+            n -> {
+              RegisteringSeedHost[] hosts = new RegisteringSeedHost[n];
+              for (int i = 0; i < n; i++) {
+                hosts[i] = new RegisteringSeedHost(names[i]);
+              }
+              return hosts;
+            },
+            (hosts, claimant) -> {
+              TokenProtocol.Interpreter interpreter = (TokenProtocol.Interpreter) claimant;
+              int found = 0;
+              for (RegisteringSeedHost host : (RegisteringSeedHost[]) hosts) {
                 found += host.value(interpreter) != null ? 1 : 0;
               }
               return found;
