@@ -56,7 +56,7 @@ public final class TokenProtocol {
   }
 
   /** The host's registration, made by its first claim and shared by every later one. */
-  private static Registration registrationOf(Object host, VarHandle registration) {
+  static Registration registrationOf(Object host, VarHandle registration) {
     Registration ref = (Registration) registration.getAcquire(host);
     if (ref == null) {
       Registration made = new Registration(host);

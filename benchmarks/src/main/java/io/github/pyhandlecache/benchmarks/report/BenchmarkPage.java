@@ -130,6 +130,13 @@ public final class BenchmarkPage {
         + " that.", registering.format(1), Ratio.of(registering, data.claimNanos("seed")),
         data.claimMeanNanos("seedregistering") / data.claimMeanNanos("seed"),
         Ratio.of(data.claimNanos("generated1"), registering));
+    Amount registeringFour = data.claimNanos("seedregistering4");
+    page.format("- The same with 4 slots claimed by four interpreters, sharing one registration"
+        + " (`hosts/RegisteringSeedFourSlotHost`): %s ns per interpreter, %s the seed's claim (the"
+        + " means of the runs: %.2fx); the 4-slot claim of @PyHandleCached is %s that.",
+        registeringFour.format(1), Ratio.of(registeringFour, data.claimNanos("seed")),
+        data.claimMeanNanos("seedregistering4") / data.claimMeanNanos("seed"),
+        Ratio.of(data.claimNanos("generated4"), registeringFour));
     page.line();
   }
 

@@ -46,11 +46,13 @@ final class Notes {
         interpreter CASed in place of the claim. In the scale run a claim allocated %s B (1 \
         slot) and %s B (4 slots), the seed's %s B. The seed's claim with a weak registration of \
         its host and nothing else, the least a layout that keeps Release can do, took %s ns, %s \
-        the seed's claim.""",
+        the seed's claim; with 4 slots, %s ns per interpreter, %s.""",
         costs.registrationBytes(), costs.claimObjectBytes(),
         data.claimBytes("generated1").format(1), data.claimBytes("generated4").format(1),
         data.claimBytes("seed").format(1), data.claimNanos("seedregistering").format(1),
-        Ratio.of(data.claimNanos("seedregistering"), data.claimNanos("seed")));
+        Ratio.of(data.claimNanos("seedregistering"), data.claimNanos("seed")),
+        data.claimNanos("seedregistering4").format(1),
+        Ratio.of(data.claimNanos("seedregistering4"), data.claimNanos("seed")));
   }
 
   String walk() {

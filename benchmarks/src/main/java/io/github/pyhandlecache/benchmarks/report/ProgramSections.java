@@ -90,12 +90,14 @@ final class ProgramSections {
     page.line("for 4 slots, before the registration arrays' headers and unused elements.");
     page.line();
     page.text("""
-        The row *with the registration Release needs* is the seed's protocol plus the least that
-        Release adds to any layout (`hosts/RegisteringSeedHost`): each claim registers its host,
-        weakly, with the claiming interpreter, in arrays purged of collected hosts as the runtime's
-        are. `close()` must find the hosts whose slots it empties; arrays that held them strongly
-        would keep alive every host whose value refers back to it. No claim token, no check that
-        the interpreter is open, no event probe: the floor of a claim that keeps Release.
+        The rows *with the registration Release needs* are the seed's protocol plus the least that
+        Release adds to any layout (`hosts/RegisteringSeedHost`,
+        `hosts/RegisteringSeedFourSlotHost`): each claim registers its host, weakly, with the
+        claiming interpreter, in arrays purged of collected hosts as the runtime's are (with 4
+        slots, the host's first claim makes the registration and every claiming interpreter adds it
+        to its arrays). `close()` must find the hosts whose slots it empties; arrays that held them
+        strongly would keep alive every host whose value refers back to it. No claim token, no
+        check that the interpreter is open, no event probe: the floor of a claim that keeps Release.
 
         The *candidate* rows are a layout measured before anything generates it
         (`hosts/TokenProtocol`): inline slots (a tag and a value per slot, in the host), claimed by

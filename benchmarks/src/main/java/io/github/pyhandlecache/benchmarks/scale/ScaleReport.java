@@ -8,6 +8,7 @@ import io.github.pyhandlecache.benchmarks.hosts.PlainHost;
 import io.github.pyhandlecache.benchmarks.hosts.PreviousFourSlotHost;
 import io.github.pyhandlecache.benchmarks.hosts.PreviousOneSlotHost;
 import io.github.pyhandlecache.benchmarks.hosts.PreviousProtocol;
+import io.github.pyhandlecache.benchmarks.hosts.RegisteringSeedFourSlotHost;
 import io.github.pyhandlecache.benchmarks.hosts.RegisteringSeedHost;
 import io.github.pyhandlecache.benchmarks.hosts.SeedHost;
 import io.github.pyhandlecache.benchmarks.hosts.TokenFourSlotHost;
@@ -185,6 +186,24 @@ public final class ScaleReport {
               TokenProtocol.Interpreter interpreter = (TokenProtocol.Interpreter) claimant;
               int found = 0;
               for (RegisteringSeedHost host : (RegisteringSeedHost[]) hosts) {
+                found += host.value(interpreter) != null ? 1 : 0;
+              }
+              return found;
+            }),
+        new Variant("seedregistering4",
+            "seed's protocol by hand, 4 slots, 4 interpreters, with the registration Release needs",
+            4, 4, TokenProtocol.Interpreter::new,
+            n -> {
+              RegisteringSeedFourSlotHost[] hosts = new RegisteringSeedFourSlotHost[n];
+              for (int i = 0; i < n; i++) {
+                hosts[i] = new RegisteringSeedFourSlotHost(names[i]);
+              }
+              return hosts;
+            },
+            (hosts, claimant) -> {
+              TokenProtocol.Interpreter interpreter = (TokenProtocol.Interpreter) claimant;
+              int found = 0;
+              for (RegisteringSeedFourSlotHost host : (RegisteringSeedFourSlotHost[]) hosts) {
                 found += host.value(interpreter) != null ? 1 : 0;
               }
               return found;
