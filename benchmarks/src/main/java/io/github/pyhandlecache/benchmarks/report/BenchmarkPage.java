@@ -123,21 +123,22 @@ public final class BenchmarkPage {
         PageText.score(implicit), implicit.over(explicit));
     page.format("- The hit (explicit, 1 slot) in the L1 cache: %s ns/op, %s the plain final field.",
         PageText.score(explicit), explicit.over(jmh.get(HitRow.PLAIN_FINAL_FIELD.method)));
-    Amount registering = data.claimNanos("seedregistering");
-    page.format("- The seed's claim with the registration that Release needs and nothing else"
+    floorBullet("The seed's claim with the registration that Release needs and nothing else"
         + " (`hosts/RegisteringSeedHost`, in the scale report): %s ns, %s the seed's claim (the"
         + " means of the runs, purges included: %.2fx); the 1-slot claim of @PyHandleCached is %s"
-        + " that.", registering.format(1), Ratio.of(registering, data.claimNanos("seed")),
-        data.claimMeanNanos("seedregistering") / data.claimMeanNanos("seed"),
-        Ratio.of(data.claimNanos("generated1"), registering));
-    Amount registeringFour = data.claimNanos("seedregistering4");
-    page.format("- The same with 4 slots claimed by four interpreters, sharing one registration"
+        + " that.", "seedregistering", "generated1");
+    floorBullet("The same with 4 slots claimed by four interpreters, sharing one registration"
         + " (`hosts/RegisteringSeedFourSlotHost`): %s ns per interpreter, %s the seed's claim (the"
         + " means of the runs: %.2fx); the 4-slot claim of @PyHandleCached is %s that.",
-        registeringFour.format(1), Ratio.of(registeringFour, data.claimNanos("seed")),
-        data.claimMeanNanos("seedregistering4") / data.claimMeanNanos("seed"),
-        Ratio.of(data.claimNanos("generated4"), registeringFour));
+        "seedregistering4", "generated4");
     page.line();
+  }
+
+  /** A floor row of the scale report: its claim, against the seed's and under {@code ours}. */
+  private void floorBullet(String format, String floor, String ours) {
+    Amount claim = data.claimNanos(floor);
+    page.format("- " + format, claim.format(1), data.claimOverSeed(floor),
+        data.meanClaimOverSeed(floor), Ratio.of(data.claimNanos(ours), claim));
   }
 
   private void whatIsMeasured() {

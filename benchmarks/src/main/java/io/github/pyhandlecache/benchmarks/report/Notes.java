@@ -50,9 +50,9 @@ final class Notes {
         costs.registrationBytes(), costs.claimObjectBytes(),
         data.claimBytes("generated1").format(1), data.claimBytes("generated4").format(1),
         data.claimBytes("seed").format(1), data.claimNanos("seedregistering").format(1),
-        Ratio.of(data.claimNanos("seedregistering"), data.claimNanos("seed")),
+        data.claimOverSeed("seedregistering"),
         data.claimNanos("seedregistering4").format(1),
-        Ratio.of(data.claimNanos("seedregistering4"), data.claimNanos("seed")));
+        data.claimOverSeed("seedregistering4"));
   }
 
   String walk() {

@@ -60,7 +60,6 @@ final class ProgramSections {
         + " collections during the claims (best run) | construction, ns per host |"
         + " construction, B per host |");
     page.line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    Amount seedClaim = data.claimNanos("seed");
     for (ScaleResult.Row row : scale.rows()) {
       Amount construct = Amount.best(
           row.runs().stream().map(ScaleResult.Run::constructNanosPerHost).toList());
@@ -77,7 +76,7 @@ final class ProgramSections {
       double mean = data.claimMeanNanos(row.key());
       page.format("| %s | %s | %s | %s | %.1f (%.2fx) | %s | %d (%d ms) | %s | %s |",
           row.label(), data.heapAbovePlain(row.key()).format(1), claim.format(1),
-          Ratio.of(claim, seedClaim), mean, mean / data.claimMeanNanos("seed"),
+          data.claimOverSeed(row.key()), mean, data.meanClaimOverSeed(row.key()),
           data.claimBytes(row.key()).format(1),
           best.claimCollections(), best.claimCollectionMillis(), construct.format(1),
           constructBytes.format(1));

@@ -84,6 +84,16 @@ record RunData(JmhRun jmh, ScaleResult scale, Footprint footprint,
         .orElse(Double.NaN);
   }
 
+  /** A scale row's claim time over the seed's, best runs. */
+  Ratio claimOverSeed(String key) {
+    return Ratio.of(claimNanos(key), claimNanos("seed"));
+  }
+
+  /** A scale row's mean claim time over the seed's. */
+  double meanClaimOverSeed(String key) {
+    return claimMeanNanos(key) / claimMeanNanos("seed");
+  }
+
   /** A scale row's allocation, B per claim. */
   Amount claimBytes(String key) {
     return Amount.best(scaleRow(key).runs().stream().map(ScaleResult.Run::claimBytes).toList());

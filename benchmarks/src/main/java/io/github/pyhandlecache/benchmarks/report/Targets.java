@@ -43,11 +43,11 @@ final class Targets {
             data.scale().hosts()),
         heapFour.format(1) + " B", heapFour.atMost(HEAP_FOUR_SLOTS_BYTES), notes.heap(4)));
 
-    Ratio claimOne = Ratio.of(data.claimNanos("generated1"), data.claimNanos("seed"));
+    Ratio claimOne = data.claimOverSeed("generated1");
     targets.add(new Target(String.format("claim, 1 slot, one long-lived interpreter: within %.0fx"
             + " the seed's claim by hand", CLAIM_ONE_SLOT_TO_SEED),
         claimOne, claimOne.atMost(CLAIM_ONE_SLOT_TO_SEED), notes.claim()));
-    Ratio claimFour = Ratio.of(data.claimNanos("generated4"), data.claimNanos("seed"));
+    Ratio claimFour = data.claimOverSeed("generated4");
     targets.add(new Target(String.format("claim, 4 slots, four long-lived interpreters: within"
             + " %.0fx the seed's claim, per interpreter", CLAIM_FOUR_SLOTS_TO_SEED),
         claimFour, claimFour.atMost(CLAIM_FOUR_SLOTS_TO_SEED), notes.claim()));
